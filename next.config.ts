@@ -1,0 +1,8 @@
+import type { NextConfig } from "next";
+
+const nextConfig: NextConfig = {
+  turbopack: { root: import.meta.dirname },
+  poweredByHeader: false,
+};
+
+export default nextConfig;
