@@ -1,0 +1,5 @@
+export { getDatasetInfo } from "./dataset-info";
+export { getModelInfo, type ModelInfoParams } from "./model-info";
+export { getModelRefs } from "./model-refs";
+export { getModelTree, type RepoTreeParams } from "./model-tree";
+export { getDatasetCard, getModelCard, type RepoCardParams } from "./repo-card";
