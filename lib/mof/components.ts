@@ -48,6 +48,8 @@ export const CLASS_LABELS: Record<0 | MofClass, string> = {
   3: "Class III - Open Model",
 };
 
+export const CLASS_ROMAN: Record<MofClass, string> = { 1: "I", 2: "II", 3: "III" };
+
 export const CLASS_NAMES: Record<MofClass, string> = { 1: "Open Science", 2: "Open Tooling", 3: "Open Model" };
 
 const byCid = new Map(COMPONENTS.map((c) => [c.cid, c]));

@@ -103,7 +103,7 @@ function licenseWarnings(record: MofRecord, listed: ReadonlyMap<number, ListedEn
 
 function componentWarnings(components: readonly ComponentResult[]): Warning[] {
   return components.flatMap((c): Warning[] => {
-    const path = `release.components`;
+    const path = c.entryIndex === null ? "release.components" : `release.components[${c.entryIndex}]`;
     if (!c.typeAppropriate) {
       return [{ code: "not-type-appropriate", path, cid: c.cid, message: `${c.name} (${c.type}) has the open licence ${c.license}, which MOF does not list as suited to ${c.type}; it still counts.` }];
     }

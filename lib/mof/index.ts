@@ -3,7 +3,7 @@ export { parseMofYaml, toMofYaml, MAX_YAML_BYTES } from "./yaml";
 export type { ParseResult, RecordError } from "./yaml";
 export { mofRecordSchema } from "./record";
 export type { MofRecord, MofRelease, MofComponentEntry, GlobalLicenses } from "./record";
-export { COMPONENTS, COMPONENTS_BY_WEIGHT, CLASS_LABELS, CLASS_NAMES, componentByCid, componentByName } from "./components";
+export { COMPONENTS, COMPONENTS_BY_WEIGHT, CLASS_LABELS, CLASS_NAMES, CLASS_ROMAN, componentByCid, componentByName } from "./components";
 export type { ComponentSpec, ContentType, MofClass } from "./components";
 export { isOpenLicense, isTypeAppropriate, licenseRecord, LICENSE_CATALOGUE_SOURCE } from "./license-catalogue";
 export type { LicenseRecord } from "./license-catalogue";

@@ -1,0 +1,27 @@
+import { classifyCommand } from "./classify";
+import { EXIT, USAGE } from "./io";
+import type { CliIo } from "./io";
+
+/** Dispatches `mofscope <command>`; returns the exit code. */
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case "classify":
+        return await classifyCommand(rest, io);
+      case undefined:
+      case "help":
+      case "--help":
+      case "-h":
+        io.stdout.write(USAGE);
+        return command === undefined ? EXIT.badInput : EXIT.ok;
+      default:
+        io.stderr.write(`unknown command "${command}"\n\n${USAGE}`);
+        return EXIT.badInput;
+    }
+  } catch (error) {
+    // parseArgs throws on unknown flags; anything else is a bug worth a clear line, not a stack
+    io.stderr.write(`mofscope: ${error instanceof Error ? error.message : String(error)}\n`);
+    return EXIT.badInput;
+  }
+}
