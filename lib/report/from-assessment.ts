@@ -1,0 +1,77 @@
+import { assess, isOpenLicense, isTypeAppropriate } from "@/lib/mof";
+import type { MofAssessment, MofRecord } from "@/lib/mof";
+import type { Evidence, Failure, LicenseFinding, Report, ReportComponent } from "./schema";
+
+/** What the audit learnt about one component beyond the record: links, licences, and sources that failed. */
+export interface ComponentFindings {
+  evidence: Evidence[];
+  licenses: LicenseFinding[];
+  unknownBecause: string[];
+}
+
+export interface ReportMeta {
+  id: string;
+  input: string;
+  model: Report["model"];
+  fetchedAt: string;
+  gated: boolean;
+  failures: Failure[];
+  requests: number;
+  /** Findings per component id; components absent here have none. */
+  findings: ReadonlyMap<number, ComponentFindings>;
+}
+
+function recordLinks(record: MofRecord, assessment: MofAssessment, cid: number, source: Evidence["source"]): Evidence[] {
+  const component = assessment.components.find((c) => c.cid === cid);
+  const entry = component?.entryIndex === null || component === undefined ? undefined : record.release.components[component.entryIndex];
+  const path = entry?.component_path;
+  return path && /^https?:\/\//.test(path) ? [{ source, url: path, what: "component_path in the record" }] : [];
+}
+
+function recordLicense(license: string | null, cid: number, assessment: MofAssessment, source: Evidence["source"]): LicenseFinding[] {
+  const component = assessment.components.find((c) => c.cid === cid);
+  if (license === null || component === undefined || license === "unlicensed") {
+    return [];
+  }
+  return [{ id: license, source, from: component.licenseSource ?? "record", url: "", open: isOpenLicense(license), typeAppropriate: isTypeAppropriate(license, component.type) }];
+}
+
+/** Builds a report from a MOF record and the engine's verdict; unknown components override the engine's status. */
+export function reportFromRecord(record: MofRecord, meta: ReportMeta): Report {
+  const assessment = assess(record);
+  const source = meta.model.source;
+  const components: ReportComponent[] = assessment.components.map((c) => {
+    const found = meta.findings.get(c.cid);
+    const unknown = found !== undefined && found.unknownBecause.length > 0 && c.status === "missing";
+    return {
+      cid: c.cid,
+      name: c.name,
+      type: c.type,
+      class: c.class,
+      required: c.required,
+      status: unknown ? "unknown" : c.status,
+      license: c.license,
+      licenses: found?.licenses ?? recordLicense(c.license, c.cid, assessment, source),
+      evidence: found?.evidence ?? recordLinks(record, assessment, c.cid, source),
+      substitutedBy: c.substitutedBy,
+      unknownBecause: found?.unknownBecause ?? [],
+    };
+  });
+  return {
+    id: meta.id,
+    input: meta.input,
+    model: meta.model,
+    fetchedAt: meta.fetchedAt,
+    class: assessment.class,
+    label: assessment.label,
+    progress: { "1": assessment.progress[1], "2": assessment.progress[2], "3": assessment.progress[3] },
+    provisional: components.some((c) => c.status === "unknown") || meta.failures.length > 0,
+    gated: meta.gated,
+    components,
+    next: assessment.next && { class: assessment.next.class, items: [...assessment.next.items] },
+    warnings: assessment.warnings.map((w) => ({ ...w })),
+    failures: meta.failures,
+    requests: meta.requests,
+    record,
+  };
+}

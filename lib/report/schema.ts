@@ -1,0 +1,98 @@
+import { z } from "zod";
+import { mofRecordSchema } from "@/lib/mof";
+
+/** Where a piece of evidence was found. */
+export const evidenceSourceSchema = z.enum(["hf", "hf-dataset", "github", "arxiv", "mot", "yaml"]);
+
+export const evidenceSchema = z.object({
+  source: evidenceSourceSchema,
+  /** A link a reader can open to check the claim (file, card field anchor, repository, paper). */
+  url: z.string(),
+  /** What was found there, in a few words ("config.json with architectures", "branch step1000"). */
+  what: z.string(),
+});
+
+/** One licence that applies to a component, with where it was read. */
+export const licenseFindingSchema = z.object({
+  /** SPDX id when known, else the text as written (e.g. `LicenseRef-hf-llama2`). */
+  id: z.string(),
+  source: evidenceSourceSchema,
+  /** Where the licence was read: card field, dataset card, GitHub licence API, arXiv record. */
+  from: z.string(),
+  url: z.string(),
+  open: z.boolean(),
+  typeAppropriate: z.boolean(),
+});
+
+export const reportStatusSchema = z.enum(["included", "missing", "unlicensed", "invalid", "optional", "unknown"]);
+
+export const reportComponentSchema = z.object({
+  cid: z.number().int(),
+  name: z.string(),
+  type: z.enum(["code", "data", "document"]),
+  class: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+  required: z.boolean(),
+  status: reportStatusSchema,
+  /** The licence the MOF engine resolved; null when not found or unknown. */
+  license: z.string().nullable(),
+  licenses: z.array(licenseFindingSchema),
+  evidence: z.array(evidenceSchema),
+  /** Set when another component fills this slot (the paper for the technical report). */
+  substitutedBy: z.number().int().nullable(),
+  /** Why the component is unknown: the failed sources it needed. */
+  unknownBecause: z.array(z.string()),
+});
+
+export const failureSchema = z.object({
+  source: z.enum(["hf", "github", "arxiv"]),
+  kind: z.enum(["not_found", "gated", "rate_limited", "upstream_error", "timeout", "invalid_response"]),
+  url: z.string(),
+  message: z.string(),
+});
+
+export const warningSchema = z.object({ code: z.string(), path: z.string(), message: z.string(), cid: z.number().optional() });
+
+export const progressSchema = z.object({ "1": z.number(), "2": z.number(), "3": z.number() });
+
+export const reportSchema = z.object({
+  /** Snapshot id: stable, shareable, immutable (`/r/{id}`). */
+  id: z.string(),
+  /** What the user asked for (URL, id or file name). */
+  input: z.string(),
+  model: z.object({
+    /** `hf` and `github` are audited; `mot` is a record self-reported to MOT; `yaml` a record someone classified. */
+    source: z.enum(["hf", "github", "mot", "yaml"]),
+    id: z.string(),
+    revision: z.string().nullable(),
+    /** The commit the audit read, when the upstream gave one. */
+    sha: z.string().nullable(),
+    url: z.string().nullable(),
+  }),
+  fetchedAt: z.string(),
+  class: z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)]),
+  label: z.string(),
+  progress: progressSchema,
+  /** True when a source failed: components that needed it are `unknown` and the class may rise once it answers. */
+  provisional: z.boolean(),
+  gated: z.boolean(),
+  components: z.array(reportComponentSchema).length(17),
+  next: z
+    .object({
+      class: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+      items: z.array(z.object({ cid: z.number(), name: z.string(), status: z.string(), license: z.string().nullable() })),
+    })
+    .nullable(),
+  warnings: z.array(warningSchema),
+  failures: z.array(failureSchema),
+  /** Upstream requests this audit made (0 when every answer came from the cache). */
+  requests: z.number().int(),
+  /** The MOF release record the verdict was computed from (exportable as MOT YAML). */
+  record: mofRecordSchema,
+});
+
+export type Evidence = z.infer<typeof evidenceSchema>;
+export type LicenseFinding = z.infer<typeof licenseFindingSchema>;
+export type ReportStatus = z.infer<typeof reportStatusSchema>;
+export type ReportComponent = z.infer<typeof reportComponentSchema>;
+export type Failure = z.infer<typeof failureSchema>;
+export type Report = z.infer<typeof reportSchema>;

@@ -1,0 +1,77 @@
+import { readdir } from "node:fs/promises";
+import { join } from "node:path";
+import { decodeSegments, json, type MockContext, type MockReply, readFixture, readJsonFixture } from "./mock-files";
+
+export const githubPrefix = "/github";
+
+const notFound = (doc: string) =>
+  json(404, { message: "Not Found", documentation_url: `https://docs.github.com/rest/${doc}`, status: "404" });
+
+// every real response carries the primary rate-limit headers; tests read them, clients may too
+function withRateHeaders(reply: MockReply): MockReply {
+  const reset = String(Math.floor(Date.now() / 1000) + 3600);
+  return {
+    ...reply,
+    headers: {
+      "x-ratelimit-limit": "60",
+      "x-ratelimit-remaining": "59",
+      "x-ratelimit-used": "1",
+      "x-ratelimit-reset": reset,
+      "x-ratelimit-resource": "core",
+      ...reply.headers,
+    },
+  };
+}
+
+/** Serves GitHub REST paths under /github from tests/fixtures/github. */
+export async function handleGithub(ctx: MockContext): Promise<MockReply | null> {
+  const segments = decodeSegments(ctx.url.pathname.slice(githubPrefix.length));
+  if (segments === null) return null;
+  const reply = await route(ctx, segments);
+  return reply === null ? null : withRateHeaders(reply);
+}
+
+async function route(ctx: MockContext, segments: string[]): Promise<MockReply | null> {
+  if (segments[0] === "repositories" && segments.length === 2) return byId(ctx, segments[1] ?? "");
+  const [repos, owner, repo, ...rest] = segments;
+  if (repos !== "repos" || !owner || !repo) return null;
+  if (rest.length === 0) {
+    const data = await readJsonFixture(ctx, "github", "repos", owner, `${repo}.json`);
+    if (data === null) return notFound("repos/repos#get-a-repository");
+    return movedTo(ctx, data) ?? json(200, data);
+  }
+  if (rest.length === 1 && rest[0] === "readme") {
+    const readme = await readFixture(ctx, "github", "repos", owner, repo, "README.md");
+    if (readme === null) return notFound("repos/contents#get-a-repository-readme");
+    // the API wraps base64 at 60 columns, like git
+    const content = readme.toString("base64").replace(/.{60}/g, "$&\n");
+    return json(200, { type: "file", encoding: "base64", size: readme.length, name: "README.md", path: "README.md", content });
+  }
+  if (rest[0] === "git" && rest[1] === "trees" && rest.length >= 3) {
+    const ref = rest.slice(2).join("/");
+    const tree = await readJsonFixture(ctx, "github", "repos", owner, repo, "git", "trees", `${ref}.json`);
+    return tree === null ? notFound("git/trees#get-a-tree") : json(200, tree);
+  }
+  return notFound("");
+}
+
+// a fixture recorded as GitHub's 301 body redirects like the real API (relative to this mock's prefix)
+function movedTo(ctx: MockContext, data: unknown): MockReply | null {
+  if (typeof data !== "object" || data === null || !("message" in data) || data.message !== "Moved Permanently") return null;
+  const target = "url" in data && typeof data.url === "string" ? /\/repositories\/(\d+)$/.exec(data.url)?.[1] : undefined;
+  if (!target) return null;
+  return json(301, data, { location: `${githubPrefix}/repositories/${target}` });
+}
+
+async function byId(ctx: MockContext, id: string): Promise<MockReply> {
+  const root = join(ctx.fixturesDir, "github", "repos");
+  const owners = await readdir(root).catch(() => [] as string[]);
+  for (const owner of owners) {
+    const files = await readdir(join(root, owner)).catch(() => [] as string[]);
+    for (const file of files.filter((f) => f.endsWith(".json"))) {
+      const data = await readJsonFixture(ctx, "github", "repos", owner, file);
+      if (typeof data === "object" && data !== null && "id" in data && String(data.id) === id) return json(200, data);
+    }
+  }
+  return notFound("repos/repos#get-a-repository");
+}

@@ -1,0 +1,107 @@
+import { createHash } from "node:crypto";
+import {
+  decodeSegments,
+  isAuthorised,
+  json,
+  type MockContext,
+  type MockReply,
+  readFixture,
+  readJsonFixture,
+} from "./mock-files";
+
+type Payload = Record<string, unknown>;
+const isPayload = (v: unknown): v is Payload => typeof v === "object" && v !== null && !Array.isArray(v);
+
+// anonymous callers cannot tell "missing" from "private": the hub answers 401 (hub-apis §0.4)
+function repoNotFound(ctx: MockContext): MockReply {
+  return isAuthorised(ctx)
+    ? json(404, { error: "Repository not found" }, { "x-error-code": "RepoNotFound" })
+    : json(401, { error: "Invalid username or password." });
+}
+
+/** Serves the Hub API and raw/resolve files from tests/fixtures/hf. */
+export async function handleHf(ctx: MockContext): Promise<MockReply | null> {
+  const segments = decodeSegments(ctx.url.pathname);
+  if (segments === null) return null;
+  if (segments[0] === "api" && (segments[1] === "models" || segments[1] === "datasets")) {
+    return handleApi(ctx, segments[1], segments.slice(2));
+  }
+  if (segments[0] === "api" && segments[1] === "papers" && segments.length === 3) {
+    const paper = await readJsonFixture(ctx, "hf", "api", "papers", `${segments[2]}.json`);
+    return paper === null ? json(404, { error: "Paper not found" }) : json(200, paper);
+  }
+  const [kind, rest] = segments[0] === "datasets" ? (["datasets", segments.slice(1)] as const) : (["models", segments] as const);
+  const [org, name, route, rev, ...path] = rest;
+  if (org && name && rev && path.length > 0 && (route === "raw" || route === "resolve")) {
+    return handleFile(ctx, kind, `${org}/${name}`, path.join("/"));
+  }
+  return null;
+}
+
+async function handleApi(ctx: MockContext, kind: string, rest: string[]): Promise<MockReply> {
+  const [org, name, route, ...tail] = rest;
+  if (!org || !name) return json(404, { error: "Sorry, we can't find the page you are looking for." });
+  const info = await readJsonFixture(ctx, "hf", "api", kind, org, `${name}.json`);
+  if (!isPayload(info)) return repoNotFound(ctx);
+  if (route === undefined || route === "revision") return json(200, expand(info, ctx.url.searchParams));
+  if (route === "refs") {
+    const refs = await readJsonFixture(ctx, "hf", "api", kind, org, name, "refs.json");
+    const sha = typeof info.sha === "string" ? info.sha : "0".repeat(40);
+    return json(200, refs ?? { branches: [{ name: "main", ref: "refs/heads/main", targetCommit: sha }], tags: [], converts: [] });
+  }
+  if (route === "tree" && tail.length > 0) return handleTree(ctx, kind, `${org}/${name}`, tail);
+  return json(404, { error: "Sorry, we can't find the page you are looking for." });
+}
+
+// with any expand the hub returns only the requested keys plus _id and id (hub-apis §0.1)
+function expand(info: Payload, params: URLSearchParams): Payload {
+  const keys = [...params.getAll("expand"), ...params.getAll("expand[]")];
+  if (keys.length === 0) return info;
+  const picked: Payload = { _id: info._id, id: info.id };
+  for (const key of keys) if (key in info) picked[key] = info[key];
+  return picked;
+}
+
+async function handleTree(ctx: MockContext, kind: string, id: string, tail: string[]): Promise<MockReply> {
+  const [rev = "", ...sub] = tail;
+  const entries = await readJsonFixture(ctx, "hf", "api", kind, ...id.split("/"), "tree", `${rev}.json`);
+  if (!Array.isArray(entries)) {
+    return json(404, { error: `Invalid rev id: ${rev}` }, { "x-error-code": "RevisionNotFound" });
+  }
+  const prefix = sub.length > 0 ? `${sub.join("/")}/` : "";
+  const recursive = ctx.url.searchParams.get("recursive") === "true";
+  const visible = entries.filter((e: { path?: unknown }) => {
+    const path = typeof e.path === "string" ? e.path : "";
+    return path.startsWith(prefix) && (recursive || !path.slice(prefix.length).includes("/"));
+  });
+  const cursor = Number(ctx.url.searchParams.get("cursor") ?? "0") || 0;
+  const page = visible.slice(cursor, cursor + ctx.treePageSize);
+  const headers: Record<string, string> = {};
+  if (cursor + ctx.treePageSize < visible.length) {
+    const next = new URL(ctx.url.pathname, ctx.origin);
+    ctx.url.searchParams.forEach((value, key) => key !== "cursor" && next.searchParams.append(key, value));
+    next.searchParams.set("cursor", String(cursor + ctx.treePageSize));
+    headers.link = `<${next.href}>; rel="next"`;
+  }
+  return json(200, page, headers);
+}
+
+async function handleFile(ctx: MockContext, kind: string, id: string, path: string): Promise<MockReply> {
+  const [org = "", name = ""] = id.split("/");
+  const info = await readJsonFixture(ctx, "hf", "api", kind, org, `${name}.json`);
+  if (!isPayload(info)) return repoNotFound(ctx);
+  if (info.gated !== false && info.gated !== undefined) {
+    const authorised = isAuthorised(ctx);
+    const message = authorised
+      ? `Access to model ${id} is restricted and you are not in the authorized list.`
+      : `Access to model ${id} is restricted. You must have access to it and be authenticated to access it. Please log in.`;
+    return json(authorised ? 403 : 401, { error: message }, { "x-error-code": "GatedRepo", "x-error-message": message });
+  }
+  const file = await readFixture(ctx, "hf", kind, org, name, path);
+  if (file === null) return json(404, { error: "Entry not found" }, { "x-error-code": "EntryNotFound" });
+  const etag = `"${createHash("sha1").update(file).digest("hex")}"`;
+  if (ctx.headers.range === "bytes=0-0") {
+    return { status: 206, headers: { "content-range": `bytes 0-0/${file.length}`, etag }, body: file.subarray(0, 1) };
+  }
+  return { status: 200, headers: { "content-type": "text/plain; charset=utf-8", etag }, body: file };
+}

@@ -1,0 +1,125 @@
+import { createHash } from "node:crypto";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { fileURLToPath } from "node:url";
+import { arxivPrefix, handleArxiv } from "./mock-arxiv";
+import { createFaultBook, type FaultRule, faultReply, writeHugeBody, writeTruncated } from "./mock-faults";
+import { json, type MockContext, type MockReply } from "./mock-files";
+import { githubPrefix, handleGithub } from "./mock-github";
+import { handleHf } from "./mock-hf";
+
+export type { FaultRule } from "./mock-faults";
+
+export interface RequestLog {
+  method: string;
+  /** Path and query, as received. */
+  path: string;
+  headers: Record<string, string | string[] | undefined>;
+}
+
+export interface MockUpstreamOptions {
+  fixturesDir?: string;
+  latencyMs?: number;
+  faults?: FaultRule[];
+  port?: number;
+  /** Tree API page size; the hub uses 1000. */
+  treePageSize?: number;
+}
+
+export interface MockUpstream {
+  url: string;
+  hfEndpoint: string;
+  githubApiUrl: string;
+  arxivApiUrl: string;
+  requests: RequestLog[];
+  setFaults(rules: FaultRule[]): void;
+  /** The most requests the mock was handling at the same moment. */
+  peakInFlight(): number;
+  close(): Promise<void>;
+}
+
+const defaultFixtures = fileURLToPath(new URL("../fixtures", import.meta.url));
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Serves tests/fixtures for HF (root), GitHub (/github) and arXiv (/arxiv) on one loopback port. */
+export async function startMockUpstream(options: MockUpstreamOptions = {}): Promise<MockUpstream> {
+  const faults = createFaultBook(options.faults);
+  const requests: RequestLog[] = [];
+  let inFlight = 0;
+  let peak = 0;
+  let origin = "";
+
+  const server = createServer((req, res) => {
+    inFlight++;
+    peak = Math.max(peak, inFlight);
+    res.on("close", () => inFlight--);
+    requests.push({ method: req.method ?? "GET", path: req.url ?? "/", headers: { ...req.headers } });
+    serve(req, res).catch(() => {
+      if (!res.headersSent) res.writeHead(500).end();
+      else req.socket.destroy();
+    });
+  });
+
+  async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const method = req.method ?? "GET";
+    if (options.latencyMs) await wait(options.latencyMs);
+    const rule = faults.take(method, req.url ?? "/");
+    if (rule?.delayMs) await wait(rule.delayMs);
+    if (rule?.resetConnection) return void req.socket.destroy();
+    if (rule?.hugeBody !== undefined) return writeHugeBody(res, rule.hugeBody);
+    const injected = rule ? faultReply(rule) : null;
+    const reply = injected ?? (await route(req));
+    if (rule?.truncateBody) return writeTruncated(req, res, reply);
+    send(req, res, reply);
+  }
+
+  async function route(req: IncomingMessage): Promise<MockReply> {
+    const ctx: MockContext = {
+      method: req.method ?? "GET",
+      url: new URL(req.url ?? "/", origin),
+      headers: req.headers,
+      origin,
+      fixturesDir: options.fixturesDir ?? defaultFixtures,
+      treePageSize: options.treePageSize ?? 1000,
+    };
+    const path = ctx.url.pathname;
+    const handled = path.startsWith(`${githubPrefix}/`)
+      ? await handleGithub(ctx)
+      : path.startsWith(`${arxivPrefix}/`)
+        ? await handleArxiv(ctx)
+        : await handleHf(ctx);
+    return handled ?? json(404, { error: "Sorry, we can't find the page you are looking for." });
+  }
+
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  return {
+    url: origin,
+    hfEndpoint: origin,
+    githubApiUrl: `${origin}${githubPrefix}`,
+    arxivApiUrl: `${origin}${arxivPrefix}`,
+    requests,
+    setFaults: (rules) => faults.set(rules),
+    peakInFlight: () => peak,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
+  };
+}
+
+// ETags on every 200 let clients revalidate; a matching If-None-Match gets 304 like the real hosts
+function send(req: IncomingMessage, res: ServerResponse, reply: MockReply): void {
+  const headers = { ...reply.headers };
+  if (reply.status === 200 && headers.etag === undefined) {
+    headers.etag = `W/"${createHash("sha1").update(reply.body).digest("hex").slice(0, 20)}"`;
+  }
+  if (reply.status === 200 && req.headers["if-none-match"] === headers.etag) {
+    res.writeHead(304, { etag: headers.etag }).end();
+    return;
+  }
+  const body = req.method === "HEAD" ? "" : reply.body;
+  res.writeHead(reply.status, { ...headers, "content-length": String(Buffer.byteLength(reply.body)) }).end(body);
+}
