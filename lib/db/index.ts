@@ -1,3 +1,4 @@
 export { type Db, migrate, openDatabase } from "./database";
 export { createSqliteHttpCache } from "./http-cache";
 export { type Migration, migrations } from "./migrations";
+export { defaultDatabase } from "./default";

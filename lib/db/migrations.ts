@@ -20,4 +20,22 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX http_cache_expires_at ON http_cache (expires_at);
     `,
   },
+  {
+    // owned by lib/report/store.ts: immutable report snapshots behind /r/{id}
+    name: "report-snapshots",
+    sql: `
+      CREATE TABLE snapshots (
+        id          TEXT PRIMARY KEY,
+        model_key   TEXT NOT NULL,
+        source      TEXT NOT NULL,
+        model_id    TEXT NOT NULL,
+        created_at  TEXT NOT NULL,
+        class       INTEGER NOT NULL,
+        provisional INTEGER NOT NULL,
+        report_json TEXT NOT NULL
+      );
+      CREATE INDEX snapshots_model_created ON snapshots (model_key, created_at DESC);
+      CREATE INDEX snapshots_created ON snapshots (created_at DESC);
+    `,
+  },
 ];

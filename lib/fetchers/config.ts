@@ -52,6 +52,7 @@ export function loadUpstreamConfig(env: Record<string, string | undefined> = pro
     hfToken: e.HF_TOKEN,
     githubToken: e.GITHUB_TOKEN,
     allowedOrigins: [...new Set(origins)],
-    tokens: { [e.HF_ENDPOINT]: e.HF_TOKEN, [e.GITHUB_API_URL]: e.GITHUB_TOKEN },
+    // arXiv takes no token; listing it keeps the HF token off it when both share an origin (the mock)
+    tokens: { [e.HF_ENDPOINT]: e.HF_TOKEN, [e.GITHUB_API_URL]: e.GITHUB_TOKEN, [e.ARXIV_API_URL]: undefined },
   };
 }

@@ -65,7 +65,8 @@ export function reportFromRecord(record: MofRecord, meta: ReportMeta): Report {
     class: assessment.class,
     label: assessment.label,
     progress: { "1": assessment.progress[1], "2": assessment.progress[2], "3": assessment.progress[3] },
-    provisional: components.some((c) => c.status === "unknown") || meta.failures.length > 0,
+    // a failure that changed no verdict (a dead link, say) is listed but leaves the grade final
+    provisional: components.some((c) => c.status === "unknown"),
     gated: meta.gated,
     components,
     next: assessment.next && { class: assessment.next.class, items: [...assessment.next.items] },

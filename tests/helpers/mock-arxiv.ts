@@ -1,4 +1,4 @@
-import { type MockContext, type MockReply, readFixture } from "./mock-files";
+import { unavailableFixture, type MockContext, type MockReply, readFixture } from "./mock-files";
 
 export const arxivPrefix = "/arxiv";
 
@@ -19,6 +19,8 @@ export async function handleArxiv(ctx: MockContext): Promise<MockReply | null> {
   const prefix = params.get("metadataPrefix");
   if (prefix !== "arXiv" && prefix !== "arXivRaw") return oaiError("cannotDisseminateFormat", "Bad metadataPrefix");
   const id = /^oai:arXiv\.org:(.+)$/.exec(params.get("identifier") ?? "")?.[1];
+  const unavailable = id ? await unavailableFixture(ctx, "arxiv", "oai", id) : null;
+  if (unavailable) return unavailable;
   const record = id ? await readFixture(ctx, "arxiv", "oai", `${id}.xml`) : null;
   if (record === null) return oaiError("idDoesNotExist", "Malformed or unknown identifier");
   return { status: 200, headers: xmlHeaders, body: record };

@@ -53,3 +53,12 @@ export function decodeSegments(pathname: string): string[] | null {
     return null;
   }
 }
+
+/**
+ * A fixture recorded as `<name>.unavailable` stands for an upstream answer that could not be recorded truthfully
+ * (for instance a paper whose licence could not be verified): the mock answers 500, so the audit reports unknown.
+ */
+export async function unavailableFixture(ctx: MockContext, ...parts: string[]): Promise<MockReply | null> {
+  const reason = await readFixture(ctx, ...parts.slice(0, -1), `${parts.at(-1) ?? ""}.unavailable`);
+  return reason === null ? null : json(500, { error: `fixture not recorded: ${reason.toString("utf8").trim()}` });
+}

@@ -1,6 +1,6 @@
 import { readdir } from "node:fs/promises";
 import { join } from "node:path";
-import { decodeSegments, json, type MockContext, type MockReply, readFixture, readJsonFixture } from "./mock-files";
+import { decodeSegments, json, type MockContext, type MockReply, readFixture, readJsonFixture, unavailableFixture } from "./mock-files";
 
 export const githubPrefix = "/github";
 
@@ -35,10 +35,12 @@ async function route(ctx: MockContext, segments: string[]): Promise<MockReply | 
   if (segments[0] === "repositories" && segments.length === 2) return byId(ctx, segments[1] ?? "");
   const [repos, owner, repo, ...rest] = segments;
   if (repos !== "repos" || !owner || !repo) return null;
+  const unavailable = await unavailableFixture(ctx, "github", "repos", owner, repo);
+  if (unavailable) return unavailable;
   if (rest.length === 0) {
     const data = await readJsonFixture(ctx, "github", "repos", owner, `${repo}.json`);
     if (data === null) return notFound("repos/repos#get-a-repository");
-    return movedTo(ctx, data) ?? json(200, data);
+    return movedTo(data) ?? json(200, data);
   }
   if (rest.length === 1 && rest[0] === "readme") {
     const readme = await readFixture(ctx, "github", "repos", owner, repo, "README.md");
@@ -48,15 +50,23 @@ async function route(ctx: MockContext, segments: string[]): Promise<MockReply | 
     return json(200, { type: "file", encoding: "base64", size: readme.length, name: "README.md", path: "README.md", content });
   }
   if (rest[0] === "git" && rest[1] === "trees" && rest.length >= 3) {
-    const ref = rest.slice(2).join("/");
+    const ref = await resolveRef(ctx, owner, repo, rest.slice(2).join("/"));
     const tree = await readJsonFixture(ctx, "github", "repos", owner, repo, "git", "trees", `${ref}.json`);
     return tree === null ? notFound("git/trees#get-a-tree") : json(200, tree);
   }
   return notFound("");
 }
 
+// GitHub resolves HEAD to the default branch; fixtures are recorded under the branch name
+async function resolveRef(ctx: MockContext, owner: string, repo: string, ref: string): Promise<string> {
+  if (ref !== "HEAD") return ref;
+  const data = await readJsonFixture(ctx, "github", "repos", owner, `${repo}.json`);
+  const branch = typeof data === "object" && data !== null && "default_branch" in data ? data.default_branch : undefined;
+  return typeof branch === "string" ? branch : ref;
+}
+
 // a fixture recorded as GitHub's 301 body redirects like the real API (relative to this mock's prefix)
-function movedTo(ctx: MockContext, data: unknown): MockReply | null {
+function movedTo(data: unknown): MockReply | null {
   if (typeof data !== "object" || data === null || !("message" in data) || data.message !== "Moved Permanently") return null;
   const target = "url" in data && typeof data.url === "string" ? /\/repositories\/(\d+)$/.exec(data.url)?.[1] : undefined;
   if (!target) return null;

@@ -83,6 +83,8 @@ export async function startMockUpstream(options: MockUpstreamOptions = {}): Prom
       treePageSize: options.treePageSize ?? 1000,
     };
     const path = ctx.url.pathname;
+    // readiness probe for scripts that start the mock (Playwright's webServer)
+    if (path === "/__health") return json(200, { ok: true });
     const handled = path.startsWith(`${githubPrefix}/`)
       ? await handleGithub(ctx)
       : path.startsWith(`${arxivPrefix}/`)

@@ -1,0 +1,128 @@
+"use client";
+
+import Link from "next/link";
+import { type FormEvent, useId, useState } from "react";
+import type { Report } from "@/lib/report/schema";
+import { ReportBody } from "./report/report-body";
+
+interface RecordError {
+  path: string;
+  line: number | null;
+  column: number | null;
+  message: string;
+}
+
+type State =
+  | { kind: "idle" }
+  | { kind: "busy" }
+  | { kind: "done"; report: Report; spdxIds: string[] }
+  | { kind: "failed"; message: string; errors: RecordError[] };
+
+async function classify(text: string, fileName: string | null): Promise<State> {
+  const response = await fetch("/api/v1/classify", {
+    method: "POST",
+    headers: { "content-type": "application/yaml", ...(fileName ? { "x-file-name": fileName } : {}) },
+    body: text,
+  });
+  const body: unknown = await response.json().catch(() => null);
+  if (response.ok && body !== null && typeof body === "object" && "record" in body) {
+    const { spdxIds, ...report } = body as Report & { spdxIds?: string[] };
+    return { kind: "done", report, spdxIds: spdxIds ?? [] };
+  }
+  const error = (body as { error?: { message?: string; details?: RecordError[] } } | null)?.error;
+  return { kind: "failed", message: error?.message ?? `The server answered ${response.status}.`, errors: Array.isArray(error?.details) ? error.details : [] };
+}
+
+/** Paste or upload a MOT YAML record and see its class, rendered exactly like an audited report. */
+export function ClassifyBox() {
+  const [text, setText] = useState("");
+  const [fileName, setFileName] = useState<string | null>(null);
+  const [state, setState] = useState<State>({ kind: "idle" });
+  const textId = useId();
+  const fileId = useId();
+
+  async function onFile(file: File | undefined) {
+    if (!file) {
+      return;
+    }
+    setFileName(file.name);
+    setText(await file.text());
+  }
+
+  async function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    setState({ kind: "busy" });
+    try {
+      setState(await classify(text, fileName));
+    } catch {
+      setState({ kind: "failed", message: "Could not reach mofscope; check your connection and try again.", errors: [] });
+    }
+  }
+
+  return (
+    <div className="space-y-4">
+      <form onSubmit={onSubmit} className="space-y-3">
+        <div>
+          <label htmlFor={textId} className="mb-1 block text-sm font-medium">
+            MOF YAML record
+          </label>
+          <textarea
+            id={textId}
+            value={text}
+            onChange={(e) => {
+              setText(e.target.value);
+              setFileName(null);
+            }}
+            rows={8}
+            spellCheck={false}
+            className="field font-mono text-sm"
+            placeholder={"framework:\n  name: 'Model Openness Framework'\n  ..."}
+          />
+        </div>
+        <div className="flex flex-wrap items-center gap-3">
+          <label htmlFor={fileId} className="text-sm font-medium">
+            or upload a .yml file
+          </label>
+          <input
+            id={fileId}
+            type="file"
+            accept=".yml,.yaml,application/yaml,text/yaml"
+            onChange={(e) => void onFile(e.target.files?.[0])}
+            className="text-sm file:mr-3 file:rounded-md file:border file:border-zinc-300 file:bg-white file:px-3 file:py-1.5 file:text-sm file:font-medium dark:file:border-zinc-700 dark:file:bg-zinc-900 dark:file:text-zinc-100"
+          />
+          <button type="submit" className="btn ml-auto" disabled={state.kind === "busy" || text.trim() === ""}>
+            {state.kind === "busy" ? "Classifying…" : "Classify"}
+          </button>
+        </div>
+      </form>
+      <div aria-live="polite">
+        {state.kind === "failed" ? (
+          <div role="alert" className="rounded-md border-l-4 border-rose-600 bg-rose-50 p-3 text-sm text-rose-950 dark:bg-rose-950/60 dark:text-rose-100">
+            <p className="font-semibold">{state.message}</p>
+            {state.errors.length > 0 ? (
+              <ul className="mt-1 list-disc pl-5" data-testid="yaml-errors">
+                {state.errors.map((e, index) => (
+                  <li key={`${e.path}-${index}`}>
+                    {e.line === null ? "" : `Line ${e.line}${e.column === null ? "" : `, column ${e.column}`}: `}
+                    {e.path ? <code className="font-mono">{e.path}</code> : null} {e.message}
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+          </div>
+        ) : null}
+        {state.kind === "done" ? (
+          <div className="space-y-4">
+            <p className="text-sm">
+              <span className="font-semibold">{state.report.model.id}</span> classified.{" "}
+              <Link href={`/r/${state.report.id}`} className="link">
+                Permalink to this result
+              </Link>
+            </p>
+            <ReportBody report={state.report} spdxIds={state.spdxIds} />
+          </div>
+        ) : null}
+      </div>
+    </div>
+  );
+}

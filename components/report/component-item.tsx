@@ -1,0 +1,78 @@
+import type { ReactNode } from "react";
+import { componentByCid } from "@/lib/mof/components";
+import { sourceLabel } from "@/lib/report/display";
+import type { ReportComponent } from "@/lib/report/schema";
+import { LicenceName } from "./licence-name";
+import { StatusPill } from "./status-pill";
+
+export interface ComponentItemProps {
+  component: ReportComponent;
+  spdxIds: readonly string[];
+}
+
+function ExternalLink({ href, children }: { href: string; children: ReactNode }) {
+  if (!/^https?:\/\//.test(href)) {
+    return <>{children}</>;
+  }
+  return (
+    <a href={href} className="link break-all" rel="noopener noreferrer nofollow">
+      {children}
+    </a>
+  );
+}
+
+/** One MOF component: its verdict, the licence the engine resolved, every licence finding and the evidence. */
+export function ComponentItem({ component, spdxIds }: ComponentItemProps) {
+  const substitute = component.substitutedBy === null ? undefined : componentByCid(component.substitutedBy);
+  return (
+    <li className="py-3" data-testid="component" data-cid={component.cid} data-status={component.status}>
+      <div className="flex flex-wrap items-start justify-between gap-x-4 gap-y-1">
+        <div>
+          <h4 className="font-medium">{component.name}</h4>
+          <p className="text-xs text-zinc-600 dark:text-zinc-400">
+            {component.type}
+            {component.required ? "" : " · optional"}
+          </p>
+        </div>
+        <StatusPill component={component} />
+      </div>
+      <div className="mt-1 space-y-1 text-sm">
+        {component.license !== null && component.license !== "" ? (
+          <p>
+            Licence: <LicenceName id={component.license} spdxIds={spdxIds} />
+          </p>
+        ) : null}
+        {substitute ? <p className="text-zinc-600 dark:text-zinc-400">The {substitute.name.toLowerCase()} stands in for it.</p> : null}
+        {component.unknownBecause.length > 0 ? (
+          <p className="text-violet-800 dark:text-violet-300">Could not check: {component.unknownBecause.join(", ")}.</p>
+        ) : null}
+        {component.licenses.length > 0 ? (
+          <ul className="space-y-0.5" aria-label={`Licence findings for ${component.name}`}>
+            {component.licenses.map((finding, index) => (
+              <li key={`${finding.id}-${index}`} className="text-zinc-700 dark:text-zinc-300">
+                <LicenceName id={finding.id} spdxIds={spdxIds} />
+                {finding.open ? null : <span className="ml-1 font-medium text-rose-800 dark:text-rose-300">not open</span>}
+                {finding.open && !finding.typeAppropriate ? <span className="ml-1 font-medium text-amber-800 dark:text-amber-300">not type-appropriate</span> : null}
+                <span className="text-zinc-600 dark:text-zinc-400">
+                  {" "}
+                  from <ExternalLink href={finding.url}>{finding.from}</ExternalLink> ({sourceLabel(finding.source)})
+                </span>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        {component.evidence.length > 0 ? (
+          <ul className="space-y-0.5" aria-label={`Evidence for ${component.name}`}>
+            {component.evidence.map((item, index) => (
+              <li key={`${item.url}-${index}`} className="text-zinc-700 dark:text-zinc-300">
+                <span aria-hidden="true">↗ </span>
+                <ExternalLink href={item.url}>{item.what}</ExternalLink>
+                <span className="text-zinc-600 dark:text-zinc-400"> ({sourceLabel(item.source)})</span>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </div>
+    </li>
+  );
+}

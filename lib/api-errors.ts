@@ -1,0 +1,54 @@
+import { NextResponse } from "next/server";
+
+/** Every error the HTTP API can answer with; the status lives here and nowhere else. */
+export const ERROR_STATUS = {
+  bad_input: 400,
+  invalid_yaml: 400,
+  not_found: 404,
+  gated: 403,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  rate_limited: 429,
+  internal: 500,
+  upstream_error: 502,
+  upstream_unavailable: 503,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+/** An error meant for the client: its message is safe to show. */
+export class ApiError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly extra: { retryAfterSeconds?: number; details?: unknown } = {},
+  ) {
+    super(message);
+    this.name = "ApiError";
+  }
+}
+
+export function isApiError(error: unknown): error is ApiError {
+  return error instanceof ApiError;
+}
+
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; details?: unknown };
+}
+
+/** Maps any thrown value to `{ error: { code, message } }`; unknown errors are logged and never echoed. */
+export function toErrorResponse(error: unknown): NextResponse<ErrorBody> {
+  if (!isApiError(error)) {
+    console.error("unhandled API error", error);
+    return NextResponse.json({ error: { code: "internal", message: "Something went wrong on our side; try again." } }, { status: 500 });
+  }
+  const headers = new Headers({ "cache-control": "no-store" });
+  if (error.extra.retryAfterSeconds !== undefined) {
+    headers.set("retry-after", String(Math.max(1, Math.ceil(error.extra.retryAfterSeconds))));
+  }
+  const body: ErrorBody = { error: { code: error.code, message: error.message } };
+  if (error.extra.details !== undefined) {
+    body.error.details = error.extra.details;
+  }
+  return NextResponse.json(body, { status: ERROR_STATUS[error.code], headers });
+}

@@ -1,0 +1,79 @@
+/** Helpers that read a model card's Markdown body; pure and tolerant of any text. */
+
+export interface CardSection {
+  readonly heading: string;
+  readonly slug: string;
+  readonly body: string;
+}
+
+const FRONT_MATTER = /^---\r?\n[\s\S]*?\r?\n---\r?\n?/;
+
+// hub's auto-generated template for cards pushed without one (transformers `push_to_hub`)
+const TEMPLATE_MARKERS = ["This is the model card of a 🤗 transformers model that has been pushed on the Hub. This model card has been automatically generated."];
+
+export function cardBody(card: string): string {
+  return card.replace(FRONT_MATTER, "");
+}
+
+/** True when the body has real content rather than the empty auto-generated template. */
+export function hasRealContent(card: string): boolean {
+  const body = cardBody(card).trim();
+  if (TEMPLATE_MARKERS.some((m) => body.includes(m)) && (body.match(/\[More Information Needed\]/g)?.length ?? 0) > 5) {
+    return false;
+  }
+  return body.replace(/\s+/g, " ").length >= 200;
+}
+
+/** GitHub's heading anchors: lowercase, punctuation dropped, spaces to dashes. */
+export function slugify(heading: string): string {
+  return heading.toLowerCase().trim().replace(/[^\p{L}\p{N}\s-]/gu, "").replace(/\s/g, "-");
+}
+
+export function cardSections(card: string): CardSection[] {
+  const sections: CardSection[] = [];
+  let current: { heading: string; lines: string[] } | null = null;
+  let fenced = false;
+  for (const line of cardBody(card).split(/\r?\n/)) {
+    if (/^\s*(```|~~~)/.test(line)) {
+      fenced = !fenced;
+    }
+    const heading = fenced ? null : /^#{1,6}\s+(.+?)\s*#*\s*$/.exec(line);
+    if (heading?.[1]) {
+      if (current) {
+        sections.push({ heading: current.heading, slug: slugify(current.heading), body: current.lines.join("\n") });
+      }
+      current = { heading: heading[1].replace(/[*_`]/g, ""), lines: [] };
+    } else {
+      current?.lines.push(line);
+    }
+  }
+  if (current) {
+    sections.push({ heading: current.heading, slug: slugify(current.heading), body: current.lines.join("\n") });
+  }
+  return sections;
+}
+
+/** A Markdown or HTML table with at least a header and one row. */
+export function hasTable(text: string): boolean {
+  return /^\s*\|.*\|\s*\n\s*\|[\s:|-]+\|\s*$/m.test(text) || /<table[\s>]/i.test(text);
+}
+
+/** `owner/repo` of every GitHub repository the text links, in order of first appearance. */
+export function githubRepoLinks(text: string): string[] {
+  const found = [...text.matchAll(/github\.com\/([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/([A-Za-z0-9._-]{1,100})/g)]
+    .map((m) => `${m[1]}/${(m[2] ?? "").replace(/\.git$/, "").replace(/[.]+$/, "")}`)
+    .filter((r) => !/\/(issues|pulls|blob|tree|sponsors)$/.test(r));
+  return [...new Set(found)];
+}
+
+/** arXiv ids the text links or cites (abs/pdf URLs, `arXiv:` mentions, BibTeX eprints, HF paper pages). */
+export function arxivIds(text: string): string[] {
+  const patterns = [
+    /arxiv\.org\/(?:abs|pdf|html)\/(\d{4}\.\d{4,5})/gi,
+    /huggingface\.co\/papers\/(\d{4}\.\d{4,5})/gi,
+    /arxiv[:\s]+(\d{4}\.\d{4,5})/gi,
+    /eprint\s*=\s*[{"](\d{4}\.\d{4,5})/gi,
+  ];
+  const ids = patterns.flatMap((p) => [...text.matchAll(p)].map((m) => m[1] as string));
+  return [...new Set(ids)];
+}

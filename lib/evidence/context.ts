@@ -1,0 +1,51 @@
+import type { HfModel } from "@/lib/fetchers/types";
+import { cardSections, hasRealContent } from "./card-text";
+import type { CardSection } from "./card-text";
+import type { ReleaseFacts, SourceFailure } from "./facts";
+import { mapHfLicense } from "./license-map";
+import type { LicensePart } from "./verdict";
+
+/** Values several rules need, derived once from the facts. */
+export interface EvidenceContext {
+  readonly facts: ReleaseFacts;
+  readonly model: HfModel | null;
+  /** Card text when it could be read. */
+  readonly card: string | null;
+  /** Why the card could not be read, when it could not. */
+  readonly cardFailure: SourceFailure | null;
+  readonly sections: readonly CardSection[];
+  /** The model repository's licence as parts (one per listed licence), or one part with no licence. */
+  readonly modelLicense: readonly LicensePart[];
+  /** Web link to a file of the model repository at the audited commit. */
+  fileUrl(path: string): string;
+}
+
+function modelLicenseParts(model: HfModel): LicensePart[] {
+  const card = model.cardData ?? {};
+  const licenseFile = model.siblings.find((s) => /^licen[cs]e(\.md|\.txt)?$/i.test(s));
+  const url = licenseFile ? `${model.url}/blob/${model.sha ?? "main"}/${licenseFile}` : `${model.url}/blob/${model.sha ?? "main"}/README.md`;
+  const mapped = mapHfLicense(card.license, card.license_name);
+  if (mapped.length === 0) {
+    return [{ id: null, written: "no licence in the model card", source: "hf", from: "model card `license`", url }];
+  }
+  return mapped.map((m) => ({ id: m.id, written: m.written, source: "hf", from: "model card `license`", url }));
+}
+
+export function buildContext(facts: ReleaseFacts): EvidenceContext {
+  const model = facts.model;
+  const card = facts.card?.ok ? facts.card.value : null;
+  return {
+    facts,
+    model,
+    card: card !== null && hasRealContent(card) ? card : null,
+    cardFailure: facts.card && !facts.card.ok ? facts.card.failure : null,
+    sections: card === null ? [] : cardSections(card),
+    modelLicense: model ? modelLicenseParts(model) : [],
+    fileUrl: (path) => (model ? `${model.url}/blob/${model.sha ?? "main"}/${path}` : ""),
+  };
+}
+
+/** Card sections whose heading matches, with a link to each on the model page. */
+export function sectionsMatching(ctx: EvidenceContext, heading: RegExp): { section: CardSection; url: string }[] {
+  return ctx.sections.filter((s) => heading.test(s.heading)).map((section) => ({ section, url: `${ctx.model?.url ?? ""}#${section.slug}` }));
+}

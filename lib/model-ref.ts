@@ -1,0 +1,48 @@
+import { parseModelUrl } from "@/lib/fetchers/url";
+
+export interface ModelRef {
+  source: "hf" | "github";
+  /** `org/name` (or `owner/repo` on GitHub). */
+  id: string;
+  /** What is handed to the audit pipeline. */
+  input: string;
+}
+
+const SEGMENT = /^[A-Za-z0-9][A-Za-z0-9._-]{0,95}$/;
+
+/** A model from the route's `[org]/[name]` and `?source=`; null when the segments cannot name a repository. */
+export function modelRefFromRoute(org: string, name: string, source?: string | string[]): ModelRef | null {
+  const o = safeDecode(org);
+  const n = safeDecode(name);
+  if (o === null || n === null || !SEGMENT.test(o) || !SEGMENT.test(n) || n.endsWith(".") || o.includes("..") || n.includes("..")) {
+    return null;
+  }
+  const id = `${o}/${n}`;
+  return source === "github" ? { source: "github", id, input: `https://github.com/${id}` } : { source: "hf", id, input: id };
+}
+
+/** The page of a model. */
+export function modelPath(ref: Pick<ModelRef, "source" | "id">, suffix = ""): string {
+  return `/models/${ref.id}${suffix}${ref.source === "github" ? "?source=github" : ""}`;
+}
+
+/** What a pasted URL or id names, as a model page path, or the parser's reason for refusing it. */
+export function pathForInput(input: string): { ok: true; path: string } | { ok: false; code: string; message: string } {
+  const parsed = parseModelUrl(input);
+  if (!parsed.ok) {
+    return { ok: false, code: parsed.error.code, message: parsed.error.message };
+  }
+  const target = parsed.target;
+  if (target.source === "github") {
+    return { ok: true, path: modelPath({ source: "github", id: `${target.owner}/${target.repo}` }) };
+  }
+  return { ok: true, path: modelPath({ source: "hf", id: target.id }) };
+}
+
+function safeDecode(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,77 @@
+export type TakeResult = { ok: true } | { ok: false; retryAfterSeconds: number };
+
+export interface RateLimiter {
+  /** Spends one token for `key`, or says how long until one is available. */
+  take(key: string): TakeResult;
+}
+
+export interface RateLimiterOptions {
+  capacity: number;
+  refillPerMinute: number;
+  now?: () => number;
+  /** Buckets kept at most; full buckets are forgotten first so memory stays bounded. */
+  maxKeys?: number;
+}
+
+interface Bucket {
+  tokens: number;
+  at: number;
+}
+
+/** An in-memory token bucket per key: good for one instance; a shared store replaces it when there are several. */
+export function createRateLimiter({ capacity, refillPerMinute, now = Date.now, maxKeys = 10_000 }: RateLimiterOptions): RateLimiter {
+  const buckets = new Map<string, Bucket>();
+  const perMs = refillPerMinute / 60_000;
+
+  function refill(bucket: Bucket, t: number): void {
+    bucket.tokens = Math.min(capacity, bucket.tokens + (t - bucket.at) * perMs);
+    bucket.at = t;
+  }
+
+  function prune(t: number): void {
+    for (const [key, bucket] of buckets) {
+      refill(bucket, t);
+      if (bucket.tokens >= capacity) {
+        buckets.delete(key);
+      }
+    }
+  }
+
+  return {
+    take(key) {
+      const t = now();
+      if (!buckets.has(key) && buckets.size >= maxKeys) {
+        prune(t);
+      }
+      const bucket = buckets.get(key) ?? { tokens: capacity, at: t };
+      refill(bucket, t);
+      buckets.set(key, bucket);
+      if (bucket.tokens >= 1) {
+        bucket.tokens -= 1;
+        return { ok: true };
+      }
+      return { ok: false, retryAfterSeconds: Math.ceil((1 - bucket.tokens) / perMs / 1000) };
+    },
+  };
+}
+
+function limitFromEnv(): { capacity: number; refillPerMinute: number } {
+  // MOFSCOPE_AUDIT_LIMIT=<audits per minute per client>; tests raise it
+  const perMinute = Number(process.env.MOFSCOPE_AUDIT_LIMIT ?? "10");
+  const value = Number.isFinite(perMinute) && perMinute > 0 ? perMinute : 10;
+  return { capacity: value, refillPerMinute: value };
+}
+
+const globalForLimiter = globalThis as unknown as { mofscopeAuditLimiter?: RateLimiter };
+
+/** The process-wide limiter for uncached audits (page views, re-audits and the API share it). */
+export function auditLimiter(): RateLimiter {
+  globalForLimiter.mofscopeAuditLimiter ??= createRateLimiter(limitFromEnv());
+  return globalForLimiter.mofscopeAuditLimiter;
+}
+
+/** Who is asking: the first X-Forwarded-For hop (set by Next or the reverse proxy in front of it). */
+export function clientKey(headers: Headers): string {
+  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
+  return forwarded || headers.get("x-real-ip") || "unknown";
+}

@@ -1,0 +1,17 @@
+import type { Report } from "./schema";
+import { classTitle } from "./display";
+
+export interface BadgeSnippets {
+  markdown: string;
+  html: string;
+}
+
+/** README snippets that show the badge and link to the report. */
+export function badgeSnippets(report: Pick<Report, "class">, badgeUrl: string, pageUrl: string): BadgeSnippets {
+  const alt = `MOF ${classTitle(report.class)}`;
+  const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
+  return {
+    markdown: `[![${alt}](${badgeUrl})](${pageUrl})`,
+    html: `<a href="${escape(pageUrl)}"><img src="${escape(badgeUrl)}" alt="${escape(alt)}"></a>`,
+  };
+}

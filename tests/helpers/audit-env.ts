@@ -1,0 +1,39 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { AuditDeps } from "@/lib/audit";
+import { createSqliteHttpCache, openDatabase } from "@/lib/db";
+import type { Db } from "@/lib/db";
+import { loadUpstreamConfig } from "@/lib/fetchers/config";
+import type { HttpClientOptions } from "@/lib/fetchers/http";
+import { createUpstream } from "@/lib/fetchers/upstream";
+import { startMockUpstream } from "./mock-upstream";
+import type { MockUpstream, MockUpstreamOptions } from "./mock-upstream";
+
+export interface AuditEnv {
+  readonly mock: MockUpstream;
+  readonly db: Db;
+  /** Audit dependencies on the mock upstream; with `cache: false` every request goes upstream. */
+  deps(options?: { cache?: boolean; http?: Partial<HttpClientOptions> }): AuditDeps;
+  close(): Promise<void>;
+}
+
+/** The real audit stack against the mock upstream serving tests/fixtures, with a real SQLite cache file. */
+export async function startAuditEnv(mockOptions: MockUpstreamOptions = {}): Promise<AuditEnv> {
+  const mock = await startMockUpstream(mockOptions);
+  const db = openDatabase(join(mkdtempSync(join(tmpdir(), "mofscope-audit-")), "cache.sqlite"));
+  const config = loadUpstreamConfig({ HF_ENDPOINT: mock.hfEndpoint, GITHUB_API_URL: mock.githubApiUrl, ARXIV_API_URL: mock.arxivApiUrl });
+  const cache = createSqliteHttpCache(db);
+  return {
+    mock,
+    db,
+    deps: ({ cache: useCache = true, http = {} } = {}) => ({
+      upstream: () => createUpstream(config, { sleep: async () => undefined, ...(useCache ? { cache } : {}), ...http }),
+      now: () => new Date("2026-11-24T12:00:00Z"),
+    }),
+    close: async () => {
+      db.close();
+      await mock.close();
+    },
+  };
+}
