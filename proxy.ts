@@ -1,5 +1,5 @@
 import { type NextRequest, NextResponse } from "next/server";
-import { pathForInput } from "@/lib/model-ref";
+import { modelPath, refForInput } from "@/lib/model-ref";
 
 // the lead owns next.config.ts, so the security headers live here, on every response the proxy sees
 const SECURITY_HEADERS: Record<string, string> = {
@@ -20,9 +20,9 @@ function secure(response: NextResponse): NextResponse {
 // the home form GETs /go?url=…: a recognised model redirects to its page, anything else gets the 400 page
 function route(request: NextRequest): NextResponse {
   const input = request.nextUrl.searchParams.get("url") ?? "";
-  const target = pathForInput(input);
+  const target = refForInput(input);
   if (target.ok) {
-    return NextResponse.redirect(new URL(target.path, request.url), 303);
+    return NextResponse.redirect(new URL(modelPath(target.ref), request.url), 303);
   }
   const page = new URL("/bad-url", request.url);
   page.search = new URLSearchParams({ input: input.slice(0, 300), code: target.code, message: target.message }).toString();

@@ -26,17 +26,20 @@ export function modelPath(ref: Pick<ModelRef, "source" | "id">, suffix = ""): st
   return `/models/${ref.id}${suffix}${ref.source === "github" ? "?source=github" : ""}`;
 }
 
-/** What a pasted URL or id names, as a model page path, or the parser's reason for refusing it. */
-export function pathForInput(input: string): { ok: true; path: string } | { ok: false; code: string; message: string } {
+/** What a pasted URL or id names, or the parser's reason for refusing it. */
+export function refForInput(input: string): { ok: true; ref: ModelRef } | { ok: false; code: string; message: string } {
   const parsed = parseModelUrl(input);
   if (!parsed.ok) {
     return { ok: false, code: parsed.error.code, message: parsed.error.message };
   }
   const target = parsed.target;
-  if (target.source === "github") {
-    return { ok: true, path: modelPath({ source: "github", id: `${target.owner}/${target.repo}` }) };
-  }
-  return { ok: true, path: modelPath({ source: "hf", id: target.id }) };
+  const ref = target.source === "github" ? modelRefFromRoute(target.owner, target.repo, "github") : modelRefFromRoute(...splitId(target.id));
+  return ref ? { ok: true, ref } : { ok: false, code: "invalid_id", message: "that does not name a model repository" };
+}
+
+function splitId(id: string): [string, string] {
+  const [org = "", name = ""] = id.split("/");
+  return [encodeURIComponent(org), encodeURIComponent(name)];
 }
 
 function safeDecode(segment: string): string | null {

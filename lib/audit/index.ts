@@ -21,7 +21,13 @@ export interface AuditDeps {
   readonly now: () => Date;
 }
 
-const HF_MODEL_LINK = /huggingface\.co\/(?!datasets\/|spaces\/|papers\/|docs\/|blog\/)([\w.-]+\/[\w.-]+)/;
+const HF_MODEL_LINK = /huggingface\.co\/(?!datasets\/|spaces\/|papers\/|docs\/|blog\/|collections\/)([\w.-]+\/[\w.-]+)/g;
+
+/** The Hub model a README names, preferring one published by the repository's own owner. */
+function releasedModel(readme: string, owner: string): string | undefined {
+  const ids = [...readme.matchAll(HF_MODEL_LINK)].map((m) => (m[1] ?? "").replace(/\.git$/, "").replace(/[.]+$/, ""));
+  return ids.find((id) => id.split("/")[0]?.toLowerCase() === owner.toLowerCase()) ?? ids[0];
+}
 
 function allFailures(facts: ReleaseFacts): SourceFailure[] {
   const results = [facts.card, facts.refs, ...facts.datasets.flatMap((d) => [d.info, d.card]), ...facts.evalDatasets.map((d) => d.info), ...facts.repos.flatMap((r) => [r.repo, r.tree, r.readme]), ...facts.papers.map((p) => p.paper)];
@@ -66,9 +72,12 @@ async function auditGithub(input: string, target: Extract<ModelTarget, { source:
     return firstRequestFailed(repo.repo.failure, `The GitHub repository ${target.owner}/${target.repo}`);
   }
   // a repository whose README names the model it releases is audited as that model, with this repository's code
-  const released = repo.readme.ok ? HF_MODEL_LINK.exec(repo.readme.value)?.[1] : undefined;
+  const released = repo.readme.ok ? releasedModel(repo.readme.value, target.owner) : undefined;
   if (released) {
-    return auditHf(input, { source: "hf", id: released.replace(/\.git$/, ""), revision: null }, upstream, now, [repo]);
+    const outcome = await auditHf(input, { source: "hf", id: released, revision: null }, upstream, now, [repo]);
+    if (outcome.ok || outcome.error.code !== "not_found") {
+      return outcome;
+    }
   }
   const model = { source: "github" as const, id: repo.fullName, revision: null, sha: null, url: repo.url };
   return { ok: true, report: assemble(input, codeReleaseFacts(repo), model, upstream, now()) };

@@ -23,7 +23,8 @@ const BY_KIND: Record<FetchFailureKind, Pick<AuditError, "code" | "status">> = {
 };
 
 /** The audit cannot start when the first request (the model or repository itself) fails. */
-export function firstRequestFailed(failure: SourceFailure, what: string, retryAfterSeconds?: number): AuditOutcome {
+export function firstRequestFailed(failure: SourceFailure, what: string): AuditOutcome {
+  const retryAfterSeconds = failure.retryAfterSeconds;
   const mapped = BY_KIND[failure.kind];
   const messages: Record<AuditErrorCode, string> = {
     not_found: `${what} was not found: it may be misspelt, private or deleted.`,

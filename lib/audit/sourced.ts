@@ -7,7 +7,8 @@ export async function sourced<T>(source: UpstreamName, url: string, call: () => 
     return { ok: true, value: await call() };
   } catch (error) {
     if (isFetchFailure(error)) {
-      return { ok: false, failure: { source, kind: error.kind, url: error.url, message: error.message } };
+      const wait = error.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: error.retryAfterSeconds };
+      return { ok: false, failure: { source, kind: error.kind, url: error.url, message: error.message, ...wait } };
     }
     // a bug in a fetcher must not read as a verdict; report it as an upstream answer we could not use
     const message = error instanceof Error ? error.message : String(error);

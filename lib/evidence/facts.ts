@@ -9,6 +9,8 @@ export interface SourceFailure {
   readonly kind: FetchFailureKind;
   readonly url: string;
   readonly message: string;
+  /** How long the upstream asked us to wait, when it rate-limited. */
+  readonly retryAfterSeconds?: number;
 }
 
 /** The answer of one upstream request: its value, or why there is none. */

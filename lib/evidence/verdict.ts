@@ -34,6 +34,19 @@ export function missing(failures: readonly SourceFailure[] = []): ComponentVerdi
   return open.length > 0 ? { state: "unknown", evidence: [], licenses: [], failures: open } : { state: "missing", evidence: [], licenses: [], failures: [] };
 }
 
+/**
+ * Found parts plus the sources that failed: unknown when a failed source could still hold the part that decides,
+ * that is unless a part already found is not openly licensed.
+ */
+export function settle(evidence: readonly Evidence[], licenses: readonly LicensePart[], failures: readonly SourceFailure[]): ComponentVerdict {
+  const open = failures.filter(isInconclusive);
+  if (evidence.length === 0) {
+    return missing(open);
+  }
+  const decided = licenses.some((l) => l.id === null || !isOpenLicense(l.id));
+  return open.length > 0 && !decided ? { state: "unknown", evidence, licenses, failures: open } : found(evidence, licenses, open);
+}
+
 export function found(evidence: readonly Evidence[], licenses: readonly LicensePart[], failures: readonly SourceFailure[] = []): ComponentVerdict {
   return { state: "found", evidence, licenses, failures };
 }

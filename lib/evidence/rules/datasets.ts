@@ -4,7 +4,7 @@ import type { EvidenceContext } from "../context";
 import type { DatasetFacts, SourceFailure } from "../facts";
 import { mapHfLicense } from "../license-map";
 import type { ComponentVerdict, LicensePart } from "../verdict";
-import { found, isInconclusive, missing } from "../verdict";
+import { found, isInconclusive, missing, settle } from "../verdict";
 
 function datasetLicense(dataset: DatasetFacts, info: HfDataset): LicensePart[] {
   const card = info.cardData ?? {};
@@ -35,12 +35,7 @@ function datasetsVerdict(datasets: readonly DatasetFacts[], role: string): Compo
       licenses.push({ id: null, written: `${dataset.id} is not reachable on the Hub`, source: "hf-dataset", from: "dataset repository", url: dataset.url });
     }
   }
-  if (evidence.length === 0) {
-    return missing(failures);
-  }
-  const verdict = found(evidence, licenses, failures);
-  // a failed dataset could still be the one that is not open, unless one already is
-  return failures.length > 0 && licenses.every((l) => l.id !== null) ? { ...verdict, state: "unknown" } : verdict;
+  return settle(evidence, licenses, failures);
 }
 
 /** Datasets: every training dataset the card names resolves to a dataset repository with an open licence. */

@@ -2,7 +2,7 @@ import type { RepoFacts, SourceFailure } from "../facts";
 import type { EvidenceContext } from "../context";
 import { mapGithubLicense } from "../license-map";
 import type { ComponentVerdict, LicensePart } from "../verdict";
-import { found, missing } from "../verdict";
+import { missing, settle } from "../verdict";
 
 export type CodeKind = "training" | "preprocessing" | "evaluation" | "inference" | "architecture";
 
@@ -54,22 +54,30 @@ function matchRepo(repo: RepoFacts, kind: CodeKind): { url: string; what: string
   return null;
 }
 
-/** Code of one kind in the repositories the card links; unknown when a repository that could hold it failed. */
+/**
+ * Code of one kind in the repositories the card links. A matched repository whose licence could not be read leaves the
+ * component unknown; a repository that failed before showing whether it holds such code matters only if none does.
+ */
 export function codeInRepos(ctx: EvidenceContext, kind: CodeKind): ComponentVerdict {
   const evidence: { source: "github"; url: string; what: string }[] = [];
   const licenses: LicensePart[] = [];
-  const failures: SourceFailure[] = [];
+  const unreadLicenses: SourceFailure[] = [];
+  const unsearched: SourceFailure[] = [];
   for (const repo of ctx.facts.repos) {
     const match = matchRepo(repo, kind);
     if (match) {
       evidence.push({ source: "github", ...match });
+    }
+    if (match && repo.repo.ok) {
       licenses.push(repoLicense(repo));
+    } else if (match && !repo.repo.ok) {
+      unreadLicenses.push(repo.repo.failure);
     } else {
-      failures.push(...[repo.repo, repo.tree].flatMap((r) => (r.ok ? [] : [r.failure])));
+      unsearched.push(...[repo.repo, repo.tree].flatMap((r) => (r.ok ? [] : [r.failure])));
     }
   }
-  if (evidence.length > 0) {
-    return found(evidence, licenses);
+  if (evidence.length === 0) {
+    return missing(ctx.cardFailure ? [ctx.cardFailure, ...unsearched] : unsearched);
   }
-  return missing(ctx.cardFailure ? [ctx.cardFailure, ...failures] : failures);
+  return settle(evidence, licenses, unreadLicenses);
 }

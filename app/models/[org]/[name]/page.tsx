@@ -40,7 +40,7 @@ export default async function ModelPage({ params, searchParams }: ModelPageProps
           <Link href={modelPath(ref, "/history")} className="link">
             History
           </Link>
-          <Link href={`/compare?m=${encodeURIComponent(ref.id)}`} className="link">
+          <Link href={`/compare?m=${ref.id}`} className="link">
             Compare with other models
           </Link>
         </p>

@@ -1,0 +1,27 @@
+import { type NextRequest, NextResponse } from "next/server";
+import { ApiError, type ErrorCode, toErrorResponse } from "@/lib/api-errors";
+import { refForInput } from "@/lib/model-ref";
+import { clientKey } from "@/lib/rate-limit";
+import { latestReport } from "@/lib/report/latest";
+import { reportSchema } from "@/lib/report/schema";
+
+/** `?url=` a model URL or id: the latest report (stored while fresh, else audited; audits are rate-limited). */
+export async function GET(request: NextRequest): Promise<Response> {
+  try {
+    const input = request.nextUrl.searchParams.get("url") ?? "";
+    const target = refForInput(input);
+    if (!target.ok) {
+      throw new ApiError("bad_input", `${target.message}.`);
+    }
+    const { report, error, cached } = await latestReport(target.ref, { client: clientKey(request.headers) });
+    if (error) {
+      throw new ApiError(error.code satisfies ErrorCode, error.message, error.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: error.retryAfterSeconds });
+    }
+    if (report === null) {
+      throw new ApiError("upstream_unavailable", "The audit returned nothing.");
+    }
+    return NextResponse.json(reportSchema.parse(report), { headers: { "cache-control": "no-store", "x-mofscope-cache": cached ? "hit" : "miss" } });
+  } catch (error) {
+    return toErrorResponse(error);
+  }
+}
