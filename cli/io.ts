@@ -11,8 +11,10 @@ export const USAGE = `Usage:
   mofscope classify FILE.yml [FILE.yml ...] [--json] [--min-class N]
   mofscope audit URL [URL ...] [--json] [--min-class N] [--no-cache]
 
-Exit codes: 0 ok, 1 a record is below --min-class, 2 bad input (unreadable file, invalid YAML, bad URL),
-3 upstream failure with no result.
+Exit codes: 0 ok, 1 a record is below --min-class, 2 bad input (unreadable file, invalid YAML, bad URL,
+unknown model), 3 upstream failure with no result (rate limit, upstream down, gated metadata).
+
+Environment: HF_ENDPOINT, GITHUB_API_URL, ARXIV_API_URL, HF_TOKEN, GITHUB_TOKEN; MOFSCOPE_DB (response cache).
 `;
 
 /** Parses `--min-class`: 1 (Class I, most open) to 3. */

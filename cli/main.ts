@@ -1,3 +1,4 @@
+import { auditCommand } from "./audit";
 import { classifyCommand } from "./classify";
 import { EXIT, USAGE } from "./io";
 import type { CliIo } from "./io";
@@ -9,6 +10,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     switch (command) {
       case "classify":
         return await classifyCommand(rest, io);
+      case "audit":
+        return await auditCommand(rest, io);
       case undefined:
       case "help":
       case "--help":

@@ -61,7 +61,7 @@ export function hasTable(text: string): boolean {
 /** `owner/repo` of every GitHub repository the text links, in order of first appearance. */
 export function githubRepoLinks(text: string): string[] {
   const found = [...text.matchAll(/github\.com\/([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/([A-Za-z0-9._-]{1,100})/g)]
-    .map((m) => `${m[1]}/${(m[2] ?? "").replace(/\.git$/, "").replace(/[.]+$/, "")}`)
+    .map((m) => `${m[1]}/${(m[2] ?? "").replace(/[.]+$/, "").replace(/\.git$/, "")}`)
     .filter((r) => !/\/(issues|pulls|blob|tree|sponsors)$/.test(r));
   return [...new Set(found)];
 }

@@ -1,0 +1,21 @@
+import { toErrorResponse } from "@/lib/api-errors";
+import { modelPath } from "@/lib/model-ref";
+import { siteOrigin } from "@/lib/origin";
+import { reportMarkdown } from "@/lib/report/markdown";
+import { reportForRoute } from "@/lib/report/route-report";
+
+interface Context {
+  params: Promise<{ org: string; name: string }>;
+}
+
+/** A Markdown summary to paste into an issue or a README. */
+export async function GET(request: Request, { params }: Context): Promise<Response> {
+  try {
+    const { org, name } = await params;
+    const { ref, report } = await reportForRoute(request, org, name);
+    const body = reportMarkdown(report, `${siteOrigin(request.headers)}${modelPath(ref)}`);
+    return new Response(body, { headers: { "content-type": "text/markdown; charset=utf-8", "cache-control": "no-store" } });
+  } catch (error) {
+    return toErrorResponse(error);
+  }
+}

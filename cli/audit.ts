@@ -1,0 +1,76 @@
+import { parseArgs } from "node:util";
+import { auditModel } from "@/lib/audit";
+import type { AuditOutcome } from "@/lib/audit";
+import { CLASS_ROMAN } from "@/lib/mof";
+import type { Report } from "@/lib/report/schema";
+import { belowMinClass, EXIT, parseMinClass, USAGE } from "./io";
+import type { CliIo } from "./io";
+import { formatPercent, textTable } from "./table";
+
+function toJson(input: string, outcome: AuditOutcome): Record<string, unknown> {
+  if (!outcome.ok) {
+    return { input, error: { code: outcome.error.code, message: outcome.error.message } };
+  }
+  const r = outcome.report;
+  return {
+    input,
+    model: { source: r.model.source, id: r.model.id, revision: r.model.revision, sha: r.model.sha },
+    class: r.class,
+    progress: r.progress,
+    provisional: r.provisional,
+    gated: r.gated,
+    components: r.components.map((c) => ({ name: c.name, status: c.status, license: c.license, licenses: c.licenses, evidence: c.evidence, ...(c.unknownBecause.length > 0 ? { unknownBecause: c.unknownBecause } : {}) })),
+    next: r.next,
+    warnings: r.warnings,
+    failures: r.failures,
+    requests: r.requests,
+  };
+}
+
+function render(input: string, outcome: AuditOutcome): string {
+  if (!outcome.ok) {
+    return `${input}\n  error (${outcome.error.code}): ${outcome.error.message}\n`;
+  }
+  const r: Report = outcome.report;
+  const flags = [r.provisional ? "PROVISIONAL: some sources failed" : "", r.gated ? "gated repository" : ""].filter(Boolean).join("; ");
+  const progress = ([3, 2, 1] as const).map((c) => `Class ${CLASS_ROMAN[c]} ${formatPercent(r.progress[c])}`).join(" · ");
+  const table = textTable(
+    ["component", "status", "license", "evidence"],
+    r.components.map((c) => [c.name, c.status, c.license ?? "", (c.status === "unknown" ? `unknown: ${c.unknownBecause[0] ?? ""}` : (c.evidence[0]?.what ?? "")).slice(0, 90)]),
+  );
+  const next = r.next ? `\nFor Class ${CLASS_ROMAN[r.next.class]}: ${r.next.items.map((i) => `${i.name} (${i.status})`).join(", ")}\n` : "";
+  const failures = r.failures.map((f) => `  ! ${f.source} ${f.kind}: ${f.url}`).join("\n");
+  return `${input} → ${r.model.id}${r.model.sha ? `@${r.model.sha.slice(0, 10)}` : ""}: ${r.label}${flags ? ` (${flags})` : ""}\n${progress} · ${r.requests} upstream requests\n\n${table}\n${next}${failures ? `\nFailed sources:\n${failures}\n` : ""}`;
+}
+
+function exitCode(outcomes: readonly AuditOutcome[], min: number | null): number {
+  const errors = outcomes.flatMap((o) => (o.ok ? [] : [o.error.code]));
+  if (errors.some((c) => c === "bad_input" || c === "not_found")) {
+    return EXIT.badInput;
+  }
+  if (errors.length > 0) {
+    return EXIT.upstreamFailure;
+  }
+  return outcomes.some((o) => o.ok && belowMinClass(o.report.class, min)) ? EXIT.belowMinClass : EXIT.ok;
+}
+
+/** `mofscope audit`: fetches the evidence for each URL and grades it. */
+export async function auditCommand(argv: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { json: { type: "boolean" }, "min-class": { type: "string" }, "no-cache": { type: "boolean" } },
+  });
+  const min = parseMinClass(values["min-class"]);
+  if (positionals.length === 0 || min === "invalid") {
+    io.stderr.write(min === "invalid" ? "--min-class takes 1, 2 or 3\n" : `audit needs at least one URL\n\n${USAGE}`);
+    return EXIT.badInput;
+  }
+  const outcomes = await Promise.all(positionals.map((input) => auditModel(input, { noCache: values["no-cache"] === true })));
+  if (values.json) {
+    io.stdout.write(`${JSON.stringify(outcomes.map((o, i) => toJson(positionals[i] ?? "", o)), null, 2)}\n`);
+  } else {
+    io.stdout.write(outcomes.map((o, i) => render(positionals[i] ?? "", o)).join("\n"));
+  }
+  return exitCode(outcomes, min);
+}

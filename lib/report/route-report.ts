@@ -1,0 +1,27 @@
+import "server-only";
+import { ApiError } from "@/lib/api-errors";
+import { type ModelRef, modelRefFromRoute } from "@/lib/model-ref";
+import { clientKey } from "@/lib/rate-limit";
+import { latestReport } from "./latest";
+import type { Report } from "./schema";
+
+/** The latest report for a `/models/[org]/[name]/…` export; throws ApiError for the handler's toErrorResponse. */
+export async function reportForRoute(request: Request, org: string, name: string): Promise<{ ref: ModelRef; report: Report }> {
+  const source = new URL(request.url).searchParams.get("source") ?? undefined;
+  const ref = modelRefFromRoute(org, name, source);
+  if (ref === null) {
+    throw new ApiError("not_found", "That is not a model id.");
+  }
+  const { report, error } = await latestReport(ref, { client: clientKey(request.headers) });
+  if (report === null) {
+    throw error
+      ? new ApiError(error.code, error.message, error.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: error.retryAfterSeconds })
+      : new ApiError("upstream_unavailable", "The audit returned nothing.");
+  }
+  return { ref, report };
+}
+
+/** A download file name from a model id ("allenai/OLMo-7B" → "allenai__OLMo-7B"). */
+export function fileStem(id: string): string {
+  return id.replace(/[^A-Za-z0-9._-]+/g, "__");
+}
