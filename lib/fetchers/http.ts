@@ -65,6 +65,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   const maxRetries = options.maxRetries ?? 2;
   const maxBodyBytes = options.maxBodyBytes ?? 5 * 1024 * 1024;
   const ttlDefault = options.cacheTtlSeconds ?? 600;
+  const negativeTtl = Math.min(ttlDefault, 300);
   const maxRetryAfter = options.maxRetryAfterSeconds ?? 10;
   const backoffBase = options.backoffBaseMs ?? 250;
   const now = options.now ?? Date.now;
@@ -155,10 +156,21 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     const cached = useCache ? await options.cache?.get(key) : null;
     if (cached && cached.expiresAt > now()) {
       counters.cacheHits++;
+      const remembered = rememberedFailure(cached, url);
+      if (remembered) throw remembered;
       return { url, status: cached.status, headers: cached.headers, body: cached.body };
     }
-    const extra = { ...(opts.headers ?? {}), ...validatorsOf(cached ?? null) };
-    const raw = await send(url, extra);
+    const extra = { ...(opts.headers ?? {}), ...validatorsOf(cached?.status === 200 ? cached : null) };
+    let raw: RawResponse;
+    try {
+      raw = await send(url, extra);
+    } catch (error) {
+      // "not found" and "gated" are answers, not outages: remember them briefly so a warm audit asks nothing
+      if (useCache && isFetchFailure(error) && REMEMBERED_FAILURES.has(error.kind)) {
+        await options.cache?.set(key, failureEntry(error, now() + negativeTtl * 1000));
+      }
+      throw error;
+    }
     const expiresAt = now() + (opts.ttlSeconds ?? ttlDefault) * 1000;
 
     let entry: CachedResponse;
@@ -230,6 +242,18 @@ function parseAllowed(url: string, allowed: Set<string>): URL {
     throw new FetchFailure({ kind: "upstream_error", url: parsed.href, detail: "origin is not an allowed upstream" });
   }
   return parsed;
+}
+
+const REMEMBERED_FAILURES = new Set<FetchFailure["kind"]>(["not_found", "gated"]);
+const FAILURE_HEADER = "x-mofscope-failure";
+
+function failureEntry(failure: FetchFailure, expiresAt: number): CachedResponse {
+  return { status: failure.status ?? 404, headers: { [FAILURE_HEADER]: failure.kind }, body: "", expiresAt };
+}
+
+function rememberedFailure(entry: CachedResponse, url: string): FetchFailure | null {
+  const kind = entry.headers[FAILURE_HEADER];
+  return kind === "not_found" || kind === "gated" ? new FetchFailure({ kind, url, status: entry.status, detail: "remembered from the cache" }) : null;
 }
 
 // the token itself never reaches the cache: only a short digest separates anonymous from authorised entries

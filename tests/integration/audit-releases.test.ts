@@ -86,6 +86,17 @@ describe("audit requests", () => {
     expect(second.ok && second.report.class).toBe(0);
   });
 
+  it("remembers not-found and gated answers, so a warm audit asks nothing", async () => {
+    await auditModel("EleutherAI/pythia-160m", env.deps());
+    await auditModel("meta-llama/Llama-2-7b-hf", env.deps());
+    const pythia = await auditModel("EleutherAI/pythia-160m", env.deps());
+    const llama = await auditModel("meta-llama/Llama-2-7b-hf", env.deps());
+    expect(pythia.ok && pythia.report.requests).toBe(0);
+    expect(pythia.ok && pythia.report.components.find((c) => c.name === "Datasets")?.status).toBe("missing");
+    expect(llama.ok && llama.report.requests).toBe(0);
+    expect(llama.ok && llama.report.failures.map((f) => f.kind)).toEqual(["gated"]);
+  });
+
   it("asks again only for what failed, which is never cached", async () => {
     const first = await auditModel("allenai/OLMo-7B", env.deps());
     const second = await auditModel("allenai/OLMo-7B", env.deps());

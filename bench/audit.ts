@@ -1,0 +1,58 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { auditModel } from "@/lib/audit";
+import type { AuditDeps } from "@/lib/audit";
+import { createSqliteHttpCache, openDatabase } from "@/lib/db";
+import { loadUpstreamConfig } from "@/lib/fetchers/config";
+import { createUpstream } from "@/lib/fetchers/upstream";
+import { startMockUpstream } from "@/tests/helpers/mock-upstream";
+
+const MODELS = ["moxin-org/moxin-llm-7b", "allenai/OLMo-7B", "LLM360/Amber", "LLM360/CrystalCoder", "EleutherAI/pythia-160m", "meta-llama/Llama-2-7b-hf", "mistralai/Mistral-7B-v0.1", "bigscience/bloom"];
+const LATENCY_MS = 50;
+
+async function timed(id: string, deps: AuditDeps): Promise<{ ms: number; requests: number }> {
+  const start = performance.now();
+  const outcome = await auditModel(id, deps);
+  const ms = performance.now() - start;
+  if (!outcome.ok) {
+    throw new Error(`${id}: ${outcome.error.message}`);
+  }
+  return { ms, requests: outcome.report.requests };
+}
+
+/** mofscope's audit against a naive sequential one (one request at a time), and again from a warm cache. */
+export async function benchAudit(): Promise<Record<string, Record<string, string | number>>> {
+  const mock = await startMockUpstream({ latencyMs: LATENCY_MS });
+  const dir = mkdtempSync(join(tmpdir(), "mofscope-bench-"));
+  const db = openDatabase(join(dir, "cache.sqlite"));
+  const config = loadUpstreamConfig({ HF_ENDPOINT: mock.hfEndpoint, GITHUB_API_URL: mock.githubApiUrl, ARXIV_API_URL: mock.arxivApiUrl });
+  const now = () => new Date();
+  const cache = createSqliteHttpCache(db);
+  // the mock serves all three upstreams from one host: one request per host is one at a time, and the parallel
+  // run gets the default limit (4) once per upstream it stands in for
+  const sequential: AuditDeps = { upstream: () => createUpstream(config, { perHostConcurrency: 1 }), now };
+  const parallel: AuditDeps = { upstream: () => createUpstream(config, { cache, perHostConcurrency: 12 }), now };
+  const rows: Record<string, Record<string, string | number>> = {};
+  try {
+    for (const id of MODELS) {
+      const naive = await timed(id, sequential);
+      const cold = await timed(id, parallel);
+      const warm = await timed(id, parallel);
+      rows[id] = {
+        requests: cold.requests,
+        "mofscope ms": Math.round(cold.ms),
+        "sequential ms": Math.round(naive.ms),
+        speedup: `${(naive.ms / cold.ms).toFixed(1)}x`,
+        "warm ms": Number(warm.ms.toFixed(1)),
+        "warm requests": warm.requests,
+      };
+    }
+  } finally {
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
+    await mock.close();
+  }
+  return rows;
+}

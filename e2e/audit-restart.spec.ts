@@ -1,0 +1,41 @@
+import { expect, test } from "@playwright/test";
+import { spawnApp } from "./spawn-app";
+import { asNewClient } from "./support";
+
+test.beforeEach(async ({ page }) => asNewClient(page));
+
+test("a permalink survives a server restart (a second server on the same database)", async ({ page, request }) => {
+  await page.goto("/models/bigscience/bloom");
+  const permalink = page.getByTestId("permalink");
+  await expect(permalink).toBeVisible({ timeout: 30_000 });
+  const href = (await permalink.getAttribute("href")) ?? "";
+  const before = await (await request.get(`/api/v1/reports/${href.slice(3)}`)).json();
+
+  const second = await spawnApp(3131);
+  try {
+    const response = await fetch(`${second.url}${href}`);
+    expect(response.status).toBe(200);
+    const after = await (await fetch(`${second.url}/api/v1/reports/${href.slice(3)}`)).json();
+    expect(after).toEqual(before);
+  } finally {
+    await second.stop();
+  }
+});
+
+test("an unreachable upstream gives an error page with a retry", async ({ page }) => {
+  test.setTimeout(90_000);
+  // port 9 (discard) refuses connections: every upstream is down for this server
+  const down = await spawnApp(3132, { HF_ENDPOINT: "http://127.0.0.1:9", GITHUB_API_URL: "http://127.0.0.1:9", ARXIV_API_URL: "http://127.0.0.1:9", MOFSCOPE_DB: "test-results/e2e/down.sqlite" });
+  try {
+    await page.goto(`${down.url}/models/allenai/OLMo-7B`);
+    const error = page.getByTestId("audit-error");
+    await expect(error).toBeVisible({ timeout: 60_000 });
+    await expect(error).toHaveAttribute("data-code", "upstream_unavailable");
+    await expect(page.getByRole("button", { name: "Retry the audit" })).toBeVisible();
+    const api = await fetch(`${down.url}/api/v1/audit?url=allenai/OLMo-7B`, { headers: { "x-forwarded-for": "10.99.0.1" } });
+    expect([502, 503]).toContain(api.status);
+    expect((await api.json()).error.code).toBe("upstream_unavailable");
+  } finally {
+    await down.stop();
+  }
+});
