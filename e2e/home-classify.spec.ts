@@ -9,7 +9,7 @@ test.describe("home page and YAML classifier", () => {
     expect(response?.status()).toBe(200);
     await expect(page.getByRole("heading", { level: 1 })).toContainText("How open is this model release?");
     await expect(page.getByLabel("Model URL or id")).toBeVisible();
-    await expect(page.getByRole("link", { name: "LLM360/Amber" })).toHaveAttribute("href", "/models/LLM360/Amber");
+    await expect(page.getByRole("link", { name: "LLM360/Amber" }).first()).toHaveAttribute("href", "/models/LLM360/Amber");
     await expect(page.getByLabel("MOF YAML record", { exact: true })).toBeVisible();
   });
 

@@ -15,7 +15,7 @@ export function ClassGrade({ report }: ClassGradeProps) {
         style={{ backgroundColor: CLASS_COLOURS[report.class] }}
         aria-hidden="true"
       >
-        <span className="text-[0.65rem] font-semibold uppercase tracking-wider opacity-90">MOF</span>
+        <span className="text-[0.65rem] font-semibold uppercase tracking-wider">MOF</span>
         <span className="text-3xl font-bold leading-none">{roman}</span>
       </div>
       <div>

@@ -25,7 +25,7 @@ function ExternalLink({ href, children }: { href: string; children: ReactNode })
 export function ComponentItem({ component, spdxIds }: ComponentItemProps) {
   const substitute = component.substitutedBy === null ? undefined : componentByCid(component.substitutedBy);
   return (
-    <li className="py-3" data-testid="component" data-cid={component.cid} data-status={component.status}>
+    <li className="py-3 [overflow-wrap:anywhere]" data-testid="component" data-cid={component.cid} data-status={component.status}>
       <div className="flex flex-wrap items-start justify-between gap-x-4 gap-y-1">
         <div>
           <h4 className="font-medium">{component.name}</h4>

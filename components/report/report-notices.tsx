@@ -13,7 +13,7 @@ function Notice({ title, tone, children }: { title: string; tone: "warn" | "info
       ? "border-amber-500 bg-amber-50 text-amber-950 dark:bg-amber-950/60 dark:text-amber-100"
       : "border-sky-600 bg-sky-50 text-sky-950 dark:bg-sky-950/60 dark:text-sky-100";
   return (
-    <div role="status" className={`rounded-md border-l-4 p-3 text-sm ${colours}`}>
+    <div role="status" className={`rounded-md border-l-4 p-3 text-sm [overflow-wrap:anywhere] ${colours}`}>
       <p className="font-semibold">{title}</p>
       <div className="mt-1 space-y-1">{children}</div>
     </div>

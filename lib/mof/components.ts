@@ -67,7 +67,18 @@ export function componentByName(name: string): ComponentSpec | undefined {
 /** Components in MOT's weight order (stable), used for display and export. */
 export const COMPONENTS_BY_WEIGHT: readonly ComponentSpec[] = [...COMPONENTS].sort((a, b) => a.weight - b.weight);
 
-/** The components a class evaluates, cumulative from Class III down, each list in config order. */
-export function classComponents(cls: MofClass, required: boolean): ComponentSpec[] {
+function cumulative(cls: MofClass, required: boolean): readonly ComponentSpec[] {
   return CLASSES.filter((c) => c >= cls).flatMap((c) => COMPONENTS.filter((s) => s.class === c && s.required === required));
+}
+
+// the evaluator asks for these lists for every record, so they are computed once
+const CLASS_LISTS: Record<MofClass, Record<"required" | "optional", readonly ComponentSpec[]>> = {
+  1: { required: cumulative(1, true), optional: cumulative(1, false) },
+  2: { required: cumulative(2, true), optional: cumulative(2, false) },
+  3: { required: cumulative(3, true), optional: cumulative(3, false) },
+};
+
+/** The components a class evaluates, cumulative from Class III down, each list in config order. */
+export function classComponents(cls: MofClass, required: boolean): readonly ComponentSpec[] {
+  return CLASS_LISTS[cls][required ? "required" : "optional"];
 }

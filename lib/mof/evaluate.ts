@@ -80,10 +80,9 @@ function applySubstitutions(all: Record<MofClass, ClassBuckets>, listed: Map<num
 }
 
 // MOT notes a warning the first time it evaluates a component: classes III, II, I, required before optional
-function evaluationOrder(): number[] {
-  const order = CLASSES.flatMap((cls) => [...classComponents(cls, true), ...classComponents(cls, false)]).map((s) => s.cid);
-  return [...new Set(order)];
-}
+const EVALUATION_ORDER: readonly number[] = [
+  ...new Set(CLASSES.flatMap((cls) => [...classComponents(cls, true), ...classComponents(cls, false)]).map((s) => s.cid)),
+];
 
 function percent(included: number, total: number): number {
   return Math.min((included / total) * 100, 100);
@@ -145,7 +144,8 @@ export function assess(record: MofRecord): MofAssessment {
   for (const [cid, item] of listed) {
     resolvedLicenses[cid] = item.resolved.license;
   }
-  const notTypeAppropriate = evaluationOrder().filter((cid) => components.some((c) => c.cid === cid && !c.typeAppropriate));
+  const illSuited = new Set(components.filter((c) => !c.typeAppropriate).map((c) => c.cid));
+  const notTypeAppropriate = EVALUATION_ORDER.filter((cid) => illSuited.has(cid));
 
   return {
     name: record.release.name,

@@ -1,0 +1,45 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { auditModel } from "@/lib/audit";
+import { startAuditEnv } from "@/tests/helpers/audit-env";
+import type { AuditEnv } from "@/tests/helpers/audit-env";
+
+let env: AuditEnv;
+
+beforeAll(async () => {
+  env = await startAuditEnv({ latencyMs: 20 });
+});
+
+afterAll(async () => {
+  await env.close();
+});
+
+/**
+ * A fetch that numbers each request's round by causality: one more than the deepest request that had already
+ * answered when it was sent. Requests sent together share a round; a request that waited for another is deeper.
+ */
+function roundCountingFetch(): { fetch: typeof fetch; deepest: () => number } {
+  let answered = 0;
+  let deepest = 0;
+  const counting: typeof fetch = async (input, init) => {
+    const round = answered + 1;
+    deepest = Math.max(deepest, round);
+    try {
+      return await fetch(input, init);
+    } finally {
+      answered = Math.max(answered, round);
+    }
+  };
+  return { fetch: counting, deepest: () => deepest };
+}
+
+describe("audit critical path", () => {
+  it.each(["moxin-org/moxin-llm-7b", "allenai/OLMo-7B", "LLM360/Amber", "LLM360/CrystalCoder", "EleutherAI/pythia-160m", "meta-llama/Llama-2-7b-hf", "mistralai/Mistral-7B-v0.1", "bigscience/bloom"])(
+    "%s takes at most 3 rounds of requests",
+    async (id) => {
+      const counter = roundCountingFetch();
+      const outcome = await auditModel(id, env.deps({ cache: false, http: { fetch: counter.fetch, perHostConcurrency: 64 } }));
+      expect(outcome.ok).toBe(true);
+      expect(counter.deepest()).toBeLessThanOrEqual(3);
+    },
+  );
+});
