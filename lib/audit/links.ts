@@ -1,4 +1,5 @@
 import { arxivIds, cardBody, cardSections, githubRepoLinks } from "@/lib/evidence/card-text";
+import { modelIndexDatasets } from "@/lib/evidence/model-index";
 import type { HfModel } from "@/lib/fetchers/types";
 
 /** How many of each kind an audit follows, so the number of requests stays bounded. */
@@ -22,10 +23,7 @@ export function trainingDatasetIds(model: HfModel): string[] {
 
 /** Datasets named in `model-index` results (their `dataset.type` is a Hub id). */
 export function evalDatasetIds(model: HfModel): string[] {
-  const index = model.modelIndex ?? model.cardData?.["model-index"];
-  const ids = (Array.isArray(index) ? index : []).flatMap((entry) =>
-    stringList((entry as { results?: unknown }).results === undefined ? [] : ((entry as { results: unknown[] }).results ?? []).map((r) => (r as { dataset?: { type?: unknown } }).dataset?.type)),
-  );
+  const ids = modelIndexDatasets(model.modelIndex ?? model.cardData?.["model-index"]);
   return [...new Set(ids)].filter((id) => HF_ID.test(id)).slice(0, LIMITS.evalDatasets);
 }
 

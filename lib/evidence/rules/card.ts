@@ -1,4 +1,5 @@
 import { hasTable } from "../card-text";
+import { modelIndexResults } from "../model-index";
 import type { EvidenceContext } from "../context";
 import { sectionsMatching } from "../context";
 import type { ComponentVerdict } from "../verdict";
@@ -10,14 +11,6 @@ const EVALUATION_HEADING = /evaluat|benchmark|results|performance|metrics/i;
 const BENCHMARK_TABLE = /^\s*\|.*\b(ARC|HellaSwag|MMLU|WinoGrande|WinoGrade|PIQA|GSM8K|HumanEval|MBPP|TruthfulQA|BoolQ|LAMBADA|OpenBookQA|SciQ|BBH|MATH|accuracy)\b.*\|\s*$/im;
 const TRAINING_DATA_HEADING = /data|corpus|corpora|mix/i;
 const EXAMPLES_HEADING = /example|sample|demo|output/i;
-
-function modelIndexResults(ctx: EvidenceContext): number {
-  const index = ctx.model?.modelIndex ?? ctx.model?.cardData?.["model-index"];
-  if (!Array.isArray(index)) {
-    return 0;
-  }
-  return index.reduce<number>((n, entry) => n + (Array.isArray((entry as { results?: unknown }).results) ? ((entry as { results: unknown[] }).results.length) : 0), 0);
-}
 
 function cardUnreadable(ctx: EvidenceContext): ComponentVerdict {
   return missing(ctx.cardFailure ? [ctx.cardFailure] : []);
@@ -40,7 +33,7 @@ export function modelCard(ctx: EvidenceContext): ComponentVerdict {
 
 /** Evaluation results: `model-index` results, or an evaluation section with a table in the card. */
 export function evaluationResults(ctx: EvidenceContext): ComponentVerdict {
-  const results = modelIndexResults(ctx);
+  const results = modelIndexResults(ctx.model?.modelIndex ?? ctx.model?.cardData?.["model-index"]).length;
   if (results > 0) {
     return found([{ source: "hf", url: ctx.fileUrl("README.md"), what: `model-index: ${results} result${results === 1 ? "" : "s"}` }], ctx.modelLicense);
   }

@@ -1,0 +1,26 @@
+import { type NextRequest, NextResponse } from "next/server";
+import { modelPath, refForInput } from "@/lib/model-ref";
+
+// pages cannot choose their status, so the 400 page is rendered by the server itself and re-sent with 400;
+// it is fetched over loopback, never via the request's Host header, which the client controls
+async function badUrlPage(query: URLSearchParams): Promise<string | null> {
+  try {
+    const response = await fetch(`http://127.0.0.1:${process.env.PORT ?? "3000"}/bad-url?${query}`, { signal: AbortSignal.timeout(5_000) });
+    return response.ok ? await response.text() : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The home form's target: a recognised model redirects (303) to its page; anything else is a 400 that explains why. */
+export async function GET(request: NextRequest): Promise<Response> {
+  const input = request.nextUrl.searchParams.get("url") ?? "";
+  const target = refForInput(input);
+  if (target.ok) {
+    return NextResponse.redirect(new URL(modelPath(target.ref), request.url), 303);
+  }
+  const query = new URLSearchParams({ input: input.slice(0, 300), code: target.code, message: target.message });
+  const html = await badUrlPage(query);
+  const headers = { "content-type": html ? "text/html; charset=utf-8" : "text/plain; charset=utf-8", "cache-control": "no-store" };
+  return new Response(html ?? `Not a model URL: ${target.message}. Paste a Hugging Face model URL or an org/name id.`, { status: 400, headers });
+}
