@@ -1,12 +1,14 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { AuditDeps } from "@/lib/audit";
+import { afterAll, beforeAll, beforeEach } from "vitest";
+import type { AuditDeps, AuditOutcome } from "@/lib/audit";
 import { createSqliteHttpCache, openDatabase } from "@/lib/db";
 import type { Db } from "@/lib/db";
 import { loadUpstreamConfig } from "@/lib/fetchers/config";
 import type { HttpClientOptions } from "@/lib/fetchers/http";
 import { createUpstream } from "@/lib/fetchers/upstream";
+import type { Report } from "@/lib/report/schema";
 import { startMockUpstream } from "./mock-upstream";
 import type { MockUpstream, MockUpstreamOptions } from "./mock-upstream";
 
@@ -37,3 +39,33 @@ export async function startAuditEnv(mockOptions: MockUpstreamOptions = {}): Prom
     },
   };
 }
+
+/** Starts an audit environment for a test file: fresh faults before each test, closed after the file. */
+export function useAuditEnv(mockOptions: MockUpstreamOptions | (() => MockUpstreamOptions) = {}): () => AuditEnv {
+  let env: AuditEnv | undefined;
+  beforeAll(async () => {
+    env = await startAuditEnv(typeof mockOptions === "function" ? mockOptions() : mockOptions);
+  });
+  beforeEach(() => {
+    env?.mock.setFaults([]);
+  });
+  afterAll(async () => {
+    await env?.close();
+  });
+  return () => {
+    if (env === undefined) {
+      throw new Error("the audit environment starts in beforeAll");
+    }
+    return env;
+  };
+}
+
+/** The report of a successful audit; a failed one fails the test with its message. */
+export function reportOf(outcome: AuditOutcome): Report {
+  if (!outcome.ok) {
+    throw new Error(outcome.error.message);
+  }
+  return outcome.report;
+}
+
+export const statusOf = (report: Report, name: string) => report.components.find((c) => c.name === name)?.status;

@@ -1,133 +1,110 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { auditModel } from "@/lib/audit";
-import type { AuditOutcome } from "@/lib/audit";
 import type { Report } from "@/lib/report/schema";
-import { startAuditEnv } from "@/tests/helpers/audit-env";
-import type { AuditEnv } from "@/tests/helpers/audit-env";
+import { reportOf, statusOf, useAuditEnv } from "@/tests/helpers/audit-env";
 
-let env: AuditEnv;
-
-beforeAll(async () => {
-  env = await startAuditEnv();
-});
-
-beforeEach(() => {
-  env.mock.setFaults([]);
-});
-
-afterAll(async () => {
-  await env.close();
-});
-
-function report(outcome: AuditOutcome): Report {
-  if (!outcome.ok) {
-    throw new Error(outcome.error.message);
-  }
-  return outcome.report;
-}
-
-const status = (r: Report, name: string) => r.components.find((c) => c.name === name)?.status;
+const getEnv = useAuditEnv();
 
 describe("audit with a failing upstream", () => {
   it("marks the paper unknown, not missing, when arXiv fails, and says the grade is provisional", async () => {
-    env.mock.setFaults([{ path: "/arxiv/oai", status: 500 }]);
-    const r = report(await auditModel("allenai/OLMo-7B", env.deps({ cache: false })));
-    expect(status(r, "Research paper")).toBe("unknown");
-    expect(status(r, "Technical report")).toBe("unknown");
+    getEnv().mock.setFaults([{ path: "/arxiv/oai", status: 500 }]);
+    const r = reportOf(await auditModel("allenai/OLMo-7B", getEnv().deps({ cache: false })));
+    expect(statusOf(r, "Research paper")).toBe("unknown");
+    expect(statusOf(r, "Technical report")).toBe("unknown");
     expect(r.provisional).toBe(true);
     expect(r.failures.some((f) => f.source === "arxiv" && f.kind === "upstream_error")).toBe(true);
     expect(r.components.find((c) => c.name === "Research paper")?.unknownBecause[0]).toContain("arxiv");
   });
 
   it("marks code components unknown when GitHub times out", async () => {
-    env.mock.setFaults([{ path: "/github/", delayMs: 400 }]);
-    const r = report(await auditModel("LLM360/Amber", env.deps({ cache: false, http: { timeoutMs: 100 } })));
-    expect(status(r, "Training code")).toBe("unknown");
-    expect(status(r, "Evaluation code")).toBe("unknown");
+    getEnv().mock.setFaults([{ path: "/github/", delayMs: 400 }]);
+    const r = reportOf(await auditModel("LLM360/Amber", getEnv().deps({ cache: false, http: { timeoutMs: 100 } })));
+    expect(statusOf(r, "Training code")).toBe("unknown");
+    expect(statusOf(r, "Evaluation code")).toBe("unknown");
     expect(r.failures.some((f) => f.kind === "timeout")).toBe(true);
-    expect(status(r, "Model parameters (Final)")).toBe("included");
+    expect(statusOf(r, "Model parameters (Final)")).toBe("included");
   });
 
   it("retries a 503 with Retry-After and then succeeds", async () => {
-    env.mock.setFaults([{ path: "/api/models/mistralai/Mistral-7B-v0.1", status: 503, retryAfter: 1, times: 1 }]);
-    const r = report(await auditModel("mistralai/Mistral-7B-v0.1", env.deps({ cache: false })));
+    getEnv().mock.setFaults([{ path: "/api/models/mistralai/Mistral-7B-v0.1", status: 503, retryAfter: 1, times: 1 }]);
+    const r = reportOf(await auditModel("mistralai/Mistral-7B-v0.1", getEnv().deps({ cache: false })));
     expect(r.provisional).toBe(false);
     expect(r.requests).toBe(5);
   });
 
   it("treats malformed JSON from the refs endpoint as a failure of that source only", async () => {
-    env.mock.setFaults([{ path: "/api/models/EleutherAI/pythia-160m/refs", malformedJson: true }]);
-    const r = report(await auditModel("EleutherAI/pythia-160m", env.deps({ cache: false })));
-    expect(status(r, "Model parameters (Intermediate)")).toBe("unknown");
+    getEnv().mock.setFaults([{ path: "/api/models/EleutherAI/pythia-160m/refs", malformedJson: true }]);
+    const r = reportOf(await auditModel("EleutherAI/pythia-160m", getEnv().deps({ cache: false })));
+    expect(statusOf(r, "Model parameters (Intermediate)")).toBe("unknown");
     expect(r.failures.find((f) => f.url.includes("/refs"))?.kind).toBe("invalid_response");
-    expect(status(r, "Model parameters (Final)")).toBe("included");
+    expect(statusOf(r, "Model parameters (Final)")).toBe("included");
   });
 
   it("keeps a dataset's failure from becoming a verdict on the datasets", async () => {
-    env.mock.setFaults([{ path: "/api/datasets/allenai/dolma", status: 502 }]);
-    const r = report(await auditModel("allenai/OLMo-7B", env.deps({ cache: false })));
-    expect(status(r, "Datasets")).toBe("unknown");
+    getEnv().mock.setFaults([{ path: "/api/datasets/allenai/dolma", status: 502 }]);
+    const r = reportOf(await auditModel("allenai/OLMo-7B", getEnv().deps({ cache: false })));
+    expect(statusOf(r, "Datasets")).toBe("unknown");
   });
 });
 
 describe("audit that cannot start", () => {
   it("answers 404 for a model that does not exist", async () => {
-    const outcome = await auditModel("acme/no-such-model", env.deps({ cache: false }));
+    const outcome = await auditModel("acme/no-such-model", getEnv().deps({ cache: false }));
     expect(outcome.ok ? null : outcome.error).toMatchObject({ code: "not_found", status: 404 });
   });
 
   it("answers 429 with the wait when the Hub rate-limits beyond what the client waits", async () => {
-    env.mock.setFaults([{ path: "/api/models/allenai/OLMo-7B", status: 429, retryAfter: 120 }]);
-    const outcome = await auditModel("allenai/OLMo-7B", env.deps({ cache: false }));
+    getEnv().mock.setFaults([{ path: "/api/models/allenai/OLMo-7B", status: 429, retryAfter: 120 }]);
+    const outcome = await auditModel("allenai/OLMo-7B", getEnv().deps({ cache: false }));
     expect(outcome.ok ? null : outcome.error).toMatchObject({ code: "rate_limited", status: 429, retryAfterSeconds: 120 });
   });
 
   it("answers 502 when the Hub keeps failing", async () => {
-    env.mock.setFaults([{ path: "/api/models/allenai/OLMo-7B", status: 502 }]);
-    const outcome = await auditModel("allenai/OLMo-7B", env.deps({ cache: false }));
+    getEnv().mock.setFaults([{ path: "/api/models/allenai/OLMo-7B", status: 502 }]);
+    const outcome = await auditModel("allenai/OLMo-7B", getEnv().deps({ cache: false }));
     expect(outcome.ok ? null : outcome.error).toMatchObject({ code: "upstream_unavailable", status: 502 });
   });
 
   it("refuses a URL on another host before any request", async () => {
-    const before = env.mock.requests.length;
-    const outcome = await auditModel("https://evil.example.com/org/model", env.deps({ cache: false }));
+    const before = getEnv().mock.requests.length;
+    const outcome = await auditModel("https://evil.example.com/org/model", getEnv().deps({ cache: false }));
     expect(outcome.ok ? null : outcome.error).toMatchObject({ code: "bad_input", status: 400 });
-    expect(env.mock.requests.length).toBe(before);
+    expect(getEnv().mock.requests.length).toBe(before);
   });
 
   it("refuses a dataset URL with a precise message", async () => {
-    const outcome = await auditModel("https://huggingface.co/datasets/allenai/dolma", env.deps({ cache: false }));
+    const outcome = await auditModel("https://huggingface.co/datasets/allenai/dolma", getEnv().deps({ cache: false }));
     expect(outcome.ok ? "" : outcome.error.message).toMatch(/dataset/i);
   });
 });
 
 describe("audit of a GitHub URL", () => {
   it("audits the model a repository's README names, with the repository's code", async () => {
-    const r = report(await auditModel("https://github.com/LLM360/amber-train", env.deps({ cache: false })));
+    const r = reportOf(await auditModel("https://github.com/LLM360/amber-train", getEnv().deps({ cache: false })));
     expect(r.model).toMatchObject({ source: "hf", id: "LLM360/Amber" });
     expect(r.components.find((c) => c.name === "Training code")?.evidence[0]?.what).toContain("LLM360/amber-train");
   });
 
   it("audits the repository as a code release when the model its README names is not on the Hub", async () => {
-    const r = report(await auditModel("https://github.com/allenai/OLMo", env.deps({ cache: false })));
+    const r = reportOf(await auditModel("https://github.com/allenai/OLMo", getEnv().deps({ cache: false })));
     expect(r.model).toMatchObject({ source: "github", id: "allenai/OLMo" });
-    expect(status(r, "Training code")).toBe("included");
+    expect(statusOf(r, "Training code")).toBe("included");
   });
 
   it("audits a repository that names no model as a code release", async () => {
-    const r = report(await auditModel("github.com/EleutherAI/lm-evaluation-harness", env.deps({ cache: false })));
+    const r = reportOf(await auditModel("github.com/EleutherAI/lm-evaluation-harness", getEnv().deps({ cache: false })));
     expect(r.model).toMatchObject({ source: "github", id: "EleutherAI/lm-evaluation-harness" });
-    expect(status(r, "Evaluation code")).toBe("included");
-    expect(status(r, "Model parameters (Final)")).toBe("missing");
+    expect(statusOf(r, "Evaluation code")).toBe("included");
+    expect(statusOf(r, "Model parameters (Final)")).toBe("missing");
   });
 });
 
 describe("concurrent audits", () => {
   it("share one run: 20 simultaneous audits of one model make the requests of one", async () => {
-    const deps = env.deps({ cache: false });
-    const before = env.mock.requests.length;
+    const deps = getEnv().deps({ cache: false });
+    const before = getEnv().mock.requests.length;
     const outcomes = await Promise.all(Array.from({ length: 20 }, () => auditModel("mistralai/Mistral-7B-v0.1", deps)));
-    expect(env.mock.requests.length - before).toBe(4);
+    expect(getEnv().mock.requests.length - before).toBe(4);
     expect(new Set(outcomes.map((o) => JSON.stringify(o))).size).toBe(1);
   });
 });
