@@ -6,6 +6,9 @@ import type { Report } from "@/lib/report/schema";
 import { belowMinClass, EXIT, parseMinClass, USAGE } from "./io";
 import type { CliIo } from "./io";
 import { formatPercent, textTable } from "./table";
+import { readClaimRecord, renderClaims } from "./against";
+import { compareClaims } from "@/lib/claims";
+import type { MofRecord } from "@/lib/mof";
 
 function toJson(input: string, outcome: AuditOutcome): Record<string, unknown> {
   if (!outcome.ok) {
@@ -59,18 +62,35 @@ export async function auditCommand(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { json: { type: "boolean" }, "min-class": { type: "string" }, "no-cache": { type: "boolean" } },
+    options: { json: { type: "boolean" }, "min-class": { type: "string" }, "no-cache": { type: "boolean" }, against: { type: "string" } },
   });
   const min = parseMinClass(values["min-class"]);
   if (positionals.length === 0 || min === "invalid") {
     io.stderr.write(min === "invalid" ? "--min-class takes 1, 2 or 3\n" : `audit needs at least one URL\n\n${USAGE}`);
     return EXIT.badInput;
   }
+  let claimed: MofRecord | null = null;
+  if (values.against !== undefined) {
+    const loaded = positionals.length === 1 ? await readClaimRecord(values.against) : { ok: false as const, message: "--against compares one URL with one record" };
+    if (!loaded.ok) {
+      io.stderr.write(`${loaded.message}\n`);
+      return EXIT.badInput;
+    }
+    claimed = loaded.record;
+  }
   const outcomes = await Promise.all(positionals.map((input) => auditModel(input, { noCache: values["no-cache"] === true })));
+  const claims = (o: AuditOutcome) => (claimed !== null && o.ok ? compareClaims(claimed, o.report) : null);
   if (values.json) {
-    io.stdout.write(`${JSON.stringify(outcomes.map((o, i) => toJson(positionals[i] ?? "", o)), null, 2)}\n`);
+    const entries = outcomes.map((o, i) => {
+      const c = claims(o);
+      return { ...toJson(positionals[i] ?? "", o), ...(c ? { claims: c } : {}) };
+    });
+    io.stdout.write(`${JSON.stringify(entries, null, 2)}\n`);
   } else {
-    io.stdout.write(outcomes.map((o, i) => render(positionals[i] ?? "", o)).join("\n"));
+    io.stdout.write(outcomes.map((o, i) => {
+      const c = claims(o);
+      return render(positionals[i] ?? "", o) + (c ? renderClaims(values.against ?? "", c) : "");
+    }).join("\n"));
   }
   return exitCode(outcomes, min);
 }

@@ -10,6 +10,7 @@ export const EXIT = { ok: 0, belowMinClass: 1, badInput: 2, upstreamFailure: 3 }
 export const USAGE = `Usage:
   mofscope classify FILE.yml [FILE.yml ...] [--json] [--min-class N]
   mofscope audit URL [URL ...] [--json] [--min-class N] [--no-cache]
+  mofscope audit URL --against FILE.yml [--json]   compare a MOT record's claims with the evidence
 
 Exit codes: 0 ok, 1 a record is below --min-class, 2 bad input (unreadable file, invalid YAML, bad URL,
 unknown model), 3 upstream failure with no result (rate limit, upstream down, gated metadata).

@@ -35,7 +35,7 @@ for (const [id, release] of Object.entries(expected)) {
 
 test("the gated Llama 2 report says so and is provisional", async ({ page }) => {
   await page.goto("/models/meta-llama/Llama-2-7b-hf");
-  await expect(page.getByText("Gated release")).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText("Gated release", { exact: true })).toBeVisible({ timeout: 30_000 });
   await expect(page.getByTestId("grade")).toContainText("Unclassified");
   await expect(page.locator('[data-cid="10"]')).toHaveAttribute("data-status", "invalid");
   await expectAccessible(page);

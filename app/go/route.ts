@@ -1,4 +1,4 @@
-import { type NextRequest, NextResponse } from "next/server";
+import type { NextRequest } from "next/server";
 import { modelPath, refForInput } from "@/lib/model-ref";
 
 // pages cannot choose their status, so the 400 page is rendered by the server itself and re-sent with 400;
@@ -17,7 +17,7 @@ export async function GET(request: NextRequest): Promise<Response> {
   const input = request.nextUrl.searchParams.get("url") ?? "";
   const target = refForInput(input);
   if (target.ok) {
-    return NextResponse.redirect(new URL(modelPath(target.ref), request.url), 303);
+    return new Response(null, { status: 303, headers: { location: modelPath(target.ref) } });
   }
   const query = new URLSearchParams({ input: input.slice(0, 300), code: target.code, message: target.message });
   const html = await badUrlPage(query);

@@ -15,7 +15,7 @@ export function ReportActions({ report, modelRef, origin }: ReportActionsProps) 
   const badgePath = `/badge/${modelRef.id}.svg${modelRef.source === "github" ? "?source=github" : ""}`;
   return (
     <section aria-labelledby="share-heading" className="grid gap-6 md:grid-cols-2">
-      <div className="card space-y-3">
+      <div className="card min-w-0 space-y-3">
         <h2 id="share-heading" className="text-lg font-semibold">
           Share and export
         </h2>
@@ -41,7 +41,7 @@ export function ReportActions({ report, modelRef, origin }: ReportActionsProps) 
           <ReauditForm action={modelPath(modelRef, "/reaudit")} />
         </div>
       </div>
-      <div className="card space-y-2">
+      <div className="card min-w-0 space-y-2">
         <h2 className="text-lg font-semibold">Badge</h2>
         <BadgeSnippet report={report} badgeUrl={`${origin}${badgePath}`} pageUrl={`${origin}${modelPath(modelRef)}`} />
       </div>

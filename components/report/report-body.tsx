@@ -20,7 +20,7 @@ export function ReportBody({ report, spdxIds, retry }: ReportBodyProps) {
   return (
     <div className="space-y-8" data-testid="report">
       <div className="grid gap-6 md:grid-cols-2">
-        <div className="space-y-3">
+        <div className="min-w-0 space-y-3">
           <ClassGrade report={report} />
           <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm text-zinc-700 dark:text-zinc-300">
             <dt className="text-zinc-600 dark:text-zinc-400">{report.model.source === "yaml" ? "Classified" : "Fetched"}</dt>

@@ -38,4 +38,33 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX snapshots_created ON snapshots (created_at DESC);
     `,
   },
+  {
+    // owned by lib/registry/store.ts: the vendored MOT records, classified, for the /models list
+    name: "registry-records",
+    sql: `
+      CREATE TABLE registry_records (
+        file           TEXT PRIMARY KEY,
+        name           TEXT NOT NULL,
+        blob_sha       TEXT NOT NULL,
+        producer       TEXT NOT NULL,
+        date           TEXT,
+        class          INTEGER NOT NULL,
+        progress_json  TEXT NOT NULL,
+        total_progress REAL NOT NULL,
+        hf_id          TEXT,
+        github_repo    TEXT,
+        licenses       TEXT NOT NULL,
+        statuses       TEXT NOT NULL,
+        yaml           TEXT NOT NULL
+      );
+      CREATE INDEX registry_records_name ON registry_records (name COLLATE NOCASE);
+      CREATE INDEX registry_records_rank ON registry_records (total_progress DESC, name);
+      CREATE INDEX registry_records_hf_id ON registry_records (hf_id COLLATE NOCASE);
+      CREATE INDEX registry_records_github_repo ON registry_records (github_repo COLLATE NOCASE);
+      CREATE TABLE registry_meta (
+        key   TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+      );
+    `,
+  },
 ];

@@ -54,7 +54,19 @@ async function route(ctx: MockContext, segments: string[]): Promise<MockReply | 
     const tree = await readJsonFixture(ctx, "github", "repos", owner, repo, "git", "trees", `${ref}.json`);
     return tree === null ? notFound("git/trees#get-a-tree") : json(200, tree);
   }
+  if (rest[0] === "git" && rest[1] === "blobs" && rest.length === 3) return blob(ctx, owner, repo, rest[2] ?? "");
+  if (rest[0] === "branches" && rest.length === 2) {
+    const branch = await readJsonFixture(ctx, "github", "repos", owner, repo, "branches", `${rest[1] ?? ""}.json`);
+    return branch === null ? notFound("branches/branches#get-a-branch") : json(200, branch);
+  }
   return notFound("");
+}
+
+// blobs are recorded as raw files named by their sha; the API answers with base64 wrapped at 60 columns
+async function blob(ctx: MockContext, owner: string, repo: string, sha: string): Promise<MockReply> {
+  const content = /^[0-9a-f]{40}$/.test(sha) ? await readFixture(ctx, "github", "repos", owner, repo, "git", "blobs", sha) : null;
+  if (content === null) return notFound("git/blobs#get-a-blob");
+  return json(200, { sha, node_id: "", size: content.length, url: "", content: content.toString("base64").replace(/.{60}/g, "$&\n"), encoding: "base64" });
 }
 
 // GitHub resolves HEAD to the default branch; fixtures are recorded under the branch name

@@ -1,4 +1,4 @@
-import { type NextRequest, NextResponse } from "next/server";
+import type { NextRequest } from "next/server";
 import { modelPath, modelRefFromRoute } from "@/lib/model-ref";
 import { clientKey } from "@/lib/rate-limit";
 import { latestReport } from "@/lib/report/latest";
@@ -12,15 +12,11 @@ export async function POST(request: NextRequest, { params }: Context): Promise<R
   const { org, name } = await params;
   const ref = modelRefFromRoute(org, name, request.nextUrl.searchParams.get("source") ?? undefined);
   if (ref === null) {
-    return new NextResponse("Not a model id", { status: 404 });
+    return new Response("Not a model id", { status: 404 });
   }
   const result = await latestReport(ref, { client: clientKey(request.headers), force: true });
-  const target = new URL(modelPath(ref), request.url);
-  if (result.error?.code === "rate_limited") {
-    target.searchParams.set("notice", "limited");
-    target.searchParams.set("retry", String(result.error.retryAfterSeconds ?? 60));
-  } else {
-    target.searchParams.set("notice", result.error ? "failed" : "done");
-  }
-  return NextResponse.redirect(target, 303);
+  const notice = result.error?.code === "rate_limited" ? `notice=limited&retry=${result.error.retryAfterSeconds ?? 60}` : `notice=${result.error ? "failed" : "done"}`;
+  const path = modelPath(ref);
+  // a relative Location keeps the browser on the origin it used, whatever Host the server saw
+  return new Response(null, { status: 303, headers: { location: `${path}${path.includes("?") ? "&" : "?"}${notice}` } });
 }

@@ -1,0 +1,11 @@
+export { type AuditedRow, auditedRow, auditedRowSchema } from "./audited-row";
+export { defaultRegistry, defaultRegistryReport, registryDir, registryLoadResult } from "./default";
+export { gitBlobSha } from "./git-blob-sha";
+export { githubRepoOf, hfIdOf } from "./links";
+export { type ListQuery, listQuerySchema } from "./list-query";
+export { type LoadResult, loadRegistry } from "./load";
+export { type Manifest, manifestSchema, MOT_REPO, readManifest } from "./manifest";
+export { type RegistryRecord, recordRow } from "./record-row";
+export { recordUrl, registryReport, reportFromRegistry } from "./report";
+export { createRegistryStore, type Facets, type ModelPage, type ModelRow, type RegistryStore } from "./store";
+export { formatSyncSummary, type MalformedRecord, type SyncSummary, syncRegistry } from "./sync";
