@@ -40,7 +40,8 @@ function assemble(input: string, facts: ReleaseFacts, model: Report["model"], up
   const evidence = buildEvidence(facts, {
     name,
     producer: org,
-    date: facts.model?.lastModified?.slice(0, 10) ?? null,
+    // the record states what was found on the day of the audit, which is also the date MOT would file it under
+    date: now.toISOString().slice(0, 10),
     huggingface: facts.model?.url ?? null,
     repository: facts.repos[0]?.url ?? null,
   });

@@ -1,4 +1,4 @@
-import { suggestLicenseId } from "@/lib/mof";
+import { licenseRecord, suggestLicenseId } from "@/lib/mof";
 
 // a custom licence is written as prose in MOT ("Llama 2 Community License") and as a LicenseRef by us (LicenseRef-hf-llama2)
 function key(id: string): string {
@@ -14,6 +14,7 @@ export function sameLicense(claimed: string, found: string): boolean {
     return true;
   }
   // only custom licences (not in the catalogue) may match by prefix: "llama2" in "llama2communitylicense"
-  const custom = suggestLicenseId(claimed) === undefined && suggestLicenseId(found) === undefined && /^licenseref-/i.test(found);
+  const known = (id: string) => licenseRecord(id) !== undefined || suggestLicenseId(id) !== undefined;
+  const custom = !known(claimed) && /^licenseref-/i.test(found);
   return custom && b.length >= 4 && a.startsWith(b);
 }
