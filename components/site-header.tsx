@@ -1,5 +1,4 @@
 import Link from "next/link";
-import { REPO_URL } from "@/lib/site";
 
 /** Name and main navigation. */
 export function SiteHeader() {
@@ -22,9 +21,9 @@ export function SiteHeader() {
               </Link>
             </li>
             <li>
-              <a href={`${REPO_URL}#api`} className="hover:underline">
+              <Link href="/docs/api" className="hover:underline">
                 API docs
-              </a>
+              </Link>
             </li>
           </ul>
         </nav>

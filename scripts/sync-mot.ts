@@ -21,9 +21,9 @@ async function run(): Promise<number> {
     return 0;
   }
   if (values.rehash) {
-    const manifest = readManifest(dir);
-    writeManifest(dir, { ...manifest, files: hashModelFiles(dir) });
-    process.stdout.write(`${Object.keys(hashModelFiles(dir)).length} files hashed into ${dir}/manifest.json\n`);
+    const files = hashModelFiles(dir);
+    writeManifest(dir, { ...readManifest(dir), files });
+    process.stdout.write(`${Object.keys(files).length} files hashed into ${dir}/manifest.json\n`);
     return 0;
   }
   const summary = await syncRegistry({ dir, upstream: createUpstream() });
