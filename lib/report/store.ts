@@ -1,5 +1,5 @@
 import "server-only";
-import { openDatabase, type Db } from "@/lib/db";
+import { type Db, defaultDatabase } from "@/lib/db";
 import { modelKey, type ModelSource } from "./model-key";
 import { type Report, reportSchema } from "./schema";
 import { isSnapshotId, snapshotId } from "./snapshot-id";
@@ -109,8 +109,8 @@ export function createSnapshotStore(db: Db): SnapshotStore {
 
 const globalForStore = globalThis as unknown as { mofscopeStore?: SnapshotStore };
 
-/** The process-wide store on the database named by MOFSCOPE_DB (default ./data/mofscope.sqlite). */
+/** The process-wide store on the default database (MOFSCOPE_DB). */
 export function snapshotStore(): SnapshotStore {
-  globalForStore.mofscopeStore ??= createSnapshotStore(openDatabase(process.env.MOFSCOPE_DB ?? "./data/mofscope.sqlite"));
+  globalForStore.mofscopeStore ??= createSnapshotStore(defaultDatabase());
   return globalForStore.mofscopeStore;
 }
