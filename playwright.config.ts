@@ -1,6 +1,6 @@
 import { defineConfig, devices } from "@playwright/test";
 
-const APP_PORT = Number(process.env.E2E_APP_PORT ?? 3123);
+export const APP_PORT = Number(process.env.E2E_APP_PORT ?? 3123);
 const MOCK_PORT = Number(process.env.E2E_MOCK_PORT ?? 4010);
 const mock = `http://127.0.0.1:${MOCK_PORT}`;
 

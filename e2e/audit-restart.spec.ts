@@ -11,7 +11,7 @@ test("a permalink survives a server restart (a second server on the same databas
   const href = (await permalink.getAttribute("href")) ?? "";
   const before = await (await request.get(`/api/v1/reports/${href.slice(3)}`)).json();
 
-  const second = await spawnApp(3131);
+  const second = await spawnApp(8);
   try {
     const response = await fetch(`${second.url}${href}`);
     expect(response.status).toBe(200);
@@ -25,7 +25,7 @@ test("a permalink survives a server restart (a second server on the same databas
 test("an unreachable upstream gives an error page with a retry", async ({ page }) => {
   test.setTimeout(90_000);
   // port 9 (discard) refuses connections: every upstream is down for this server
-  const down = await spawnApp(3132, { HF_ENDPOINT: "http://127.0.0.1:9", GITHUB_API_URL: "http://127.0.0.1:9", ARXIV_API_URL: "http://127.0.0.1:9", MOFSCOPE_DB: "test-results/e2e/down.sqlite" });
+  const down = await spawnApp(9, { HF_ENDPOINT: "http://127.0.0.1:9", GITHUB_API_URL: "http://127.0.0.1:9", ARXIV_API_URL: "http://127.0.0.1:9", MOFSCOPE_DB: "test-results/e2e/down.sqlite" });
   try {
     await page.goto(`${down.url}/models/allenai/OLMo-7B`);
     const error = page.getByTestId("audit-error");

@@ -1,13 +1,17 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { E2E_ENV } from "../playwright.config";
+import { APP_PORT, E2E_ENV } from "../playwright.config";
 
 export interface SpawnedApp {
   url: string;
   stop(): Promise<void>;
 }
 
-/** Starts a second `next start` of the same build (own port, env overrides) and waits until it answers. */
-export async function spawnApp(port: number, env: Record<string, string> = {}): Promise<SpawnedApp> {
+/**
+ * Starts another `next start` of the same build on the app's port + `offset` (so runs with E2E_APP_PORT set never
+ * collide), with env overrides, and waits until it answers.
+ */
+export async function spawnApp(offset: number, env: Record<string, string> = {}): Promise<SpawnedApp> {
+  const port = APP_PORT + offset;
   const child: ChildProcess = spawn("node_modules/.bin/next", ["start", "-H", "127.0.0.1", "-p", String(port)], {
     env: { ...process.env, ...E2E_ENV, ...env },
     stdio: "ignore",

@@ -27,18 +27,25 @@ export interface LatestOptions {
   now?: () => number;
 }
 
-const inFlight = new Map<string, Promise<AuditOutcome>>();
+type Stored = { ok: true; report: Report } | { ok: false; error: AuditFailure };
 
-// two readers of the same model while it is being audited share one audit
-function auditOnce(ref: ModelRef, noCache: boolean): Promise<AuditOutcome> {
-  const key = modelKey(ref.source, ref.id);
-  const running = inFlight.get(key);
-  if (running) {
-    return running;
-  }
-  const started = auditModel(ref.input, { noCache }).finally(() => inFlight.delete(key));
+// route handlers and pages are bundled apart, so the map lives on globalThis to be one per process
+const globalForAudits = globalThis as unknown as { mofscopeAuditsInFlight?: Map<string, Promise<Stored>> };
+const inFlight = (globalForAudits.mofscopeAuditsInFlight ??= new Map());
+
+// every reader of a model while it is being audited shares one audit and the one snapshot it stores: the
+// entry is removed only after the save, so no reader can slip between the audit's end and the snapshot
+function auditAndStore(ref: ModelRef, force: boolean, now: () => number): Promise<Stored> {
+  const key = `${modelKey(ref.source, ref.id)}${force ? " force" : ""}`;
+  const started = auditModel(ref.input, { noCache: force })
+    .then((outcome): Stored => (outcome.ok ? { ok: true, report: snapshotStore().save(outcome.report, new Date(now())) } : outcome))
+    .finally(() => inFlight.delete(key));
   inFlight.set(key, started);
   return started;
+}
+
+function runningAudit(ref: ModelRef, force: boolean): Promise<Stored> | undefined {
+  return inFlight.get(`${modelKey(ref.source, ref.id)}${force ? " force" : ""}`);
 }
 
 /** Serves the latest snapshot while fresh, else audits (rate-limited per client) and stores the result. */
@@ -48,19 +55,24 @@ export async function latestReport(ref: ModelRef, { client, force = false, now =
   if (!force && stored && now() - Date.parse(stored.createdAt) < FRESH_FOR_MS) {
     return { report: stored.report, cached: true, error: null };
   }
-  const allowed = auditLimiter().take(client);
-  if (!allowed.ok) {
-    const error: AuditFailure = {
-      code: "rate_limited",
-      message: "Too many audits from your address; wait a moment.",
-      status: 429,
-      retryAfterSeconds: allowed.retryAfterSeconds,
-    };
-    return { report: stored?.report ?? null, cached: true, error };
+  // joining an audit already under way costs the upstreams nothing, so it spends no token
+  let pending = runningAudit(ref, force);
+  if (pending === undefined) {
+    const allowed = auditLimiter().take(client);
+    if (!allowed.ok) {
+      const error: AuditFailure = {
+        code: "rate_limited",
+        message: "Too many audits from your address; wait a moment.",
+        status: 429,
+        retryAfterSeconds: allowed.retryAfterSeconds,
+      };
+      return { report: stored?.report ?? null, cached: true, error };
+    }
+    pending = auditAndStore(ref, force, now);
   }
-  const outcome = await auditOnce(ref, force);
+  const outcome = await pending;
   if (!outcome.ok) {
     return { report: stored?.report ?? null, cached: stored !== null, error: outcome.error };
   }
-  return { report: store.save(outcome.report, new Date(now())), cached: false, error: null };
+  return { report: outcome.report, cached: false, error: null };
 }
