@@ -1,3 +1,5 @@
+import { createHash } from "node:crypto";
+import { FetchFailure } from "./errors";
 import { z } from "zod";
 
 /** Response headers worth keeping: validators for revalidation, and what callers read (type, errors, paging). */
@@ -39,4 +41,32 @@ export function pickCachedHeaders(headers: Headers): Record<string, string> {
     if (value !== null) picked[name] = value;
   }
   return picked;
+}
+
+export const REMEMBERED_FAILURES = new Set<FetchFailure["kind"]>(["not_found", "gated"]);
+const FAILURE_HEADER = "x-mofscope-failure";
+
+export function failureEntry(failure: FetchFailure, expiresAt: number): CachedResponse {
+  return { status: failure.status ?? 404, headers: { [FAILURE_HEADER]: failure.kind }, body: "", expiresAt };
+}
+
+export function rememberedFailure(entry: CachedResponse, url: string): FetchFailure | null {
+  const kind = entry.headers[FAILURE_HEADER];
+  return kind === "not_found" || kind === "gated" ? new FetchFailure({ kind, url, status: entry.status, detail: "remembered from the cache" }) : null;
+}
+
+// the token itself never reaches the cache: only a short digest separates anonymous from authorised entries
+export function cacheKey(url: string, token: string | undefined, accept: string | undefined): string {
+  const scope = token ? `auth:${createHash("sha256").update(token).digest("hex").slice(0, 16)}` : "anon";
+  return `GET ${url} ${scope}${accept ? ` ${accept}` : ""}`;
+}
+
+export function validatorsOf(entry: CachedResponse | null): Record<string, string> {
+  if (!entry) return {};
+  const etag = entry.headers.etag;
+  const lastModified = entry.headers["last-modified"];
+  return {
+    ...(etag ? { "if-none-match": etag } : {}),
+    ...(lastModified ? { "if-modified-since": lastModified } : {}),
+  };
 }

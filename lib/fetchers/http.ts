@@ -1,7 +1,6 @@
-import { createHash } from "node:crypto";
 import type { z } from "zod";
 import { FetchFailure, isFetchFailure } from "./errors";
-import { type CachedResponse, type HttpCache, pickCachedHeaders } from "./http-cache";
+import { cacheKey, type CachedResponse, failureEntry, type HttpCache, pickCachedHeaders, REMEMBERED_FAILURES, rememberedFailure, validatorsOf } from "./http-cache";
 import { backoffMs, judgeResponse } from "./http-policy";
 import { type RawResponse, sendOnce } from "./http-transport";
 import { createSemaphore, type Semaphore } from "./semaphore";
@@ -242,34 +241,6 @@ function parseAllowed(url: string, allowed: Set<string>): URL {
     throw new FetchFailure({ kind: "upstream_error", url: parsed.href, detail: "origin is not an allowed upstream" });
   }
   return parsed;
-}
-
-const REMEMBERED_FAILURES = new Set<FetchFailure["kind"]>(["not_found", "gated"]);
-const FAILURE_HEADER = "x-mofscope-failure";
-
-function failureEntry(failure: FetchFailure, expiresAt: number): CachedResponse {
-  return { status: failure.status ?? 404, headers: { [FAILURE_HEADER]: failure.kind }, body: "", expiresAt };
-}
-
-function rememberedFailure(entry: CachedResponse, url: string): FetchFailure | null {
-  const kind = entry.headers[FAILURE_HEADER];
-  return kind === "not_found" || kind === "gated" ? new FetchFailure({ kind, url, status: entry.status, detail: "remembered from the cache" }) : null;
-}
-
-// the token itself never reaches the cache: only a short digest separates anonymous from authorised entries
-function cacheKey(url: string, token: string | undefined, accept: string | undefined): string {
-  const scope = token ? `auth:${createHash("sha256").update(token).digest("hex").slice(0, 16)}` : "anon";
-  return `GET ${url} ${scope}${accept ? ` ${accept}` : ""}`;
-}
-
-function validatorsOf(entry: CachedResponse | null): Record<string, string> {
-  if (!entry) return {};
-  const etag = entry.headers.etag;
-  const lastModified = entry.headers["last-modified"];
-  return {
-    ...(etag ? { "if-none-match": etag } : {}),
-    ...(lastModified ? { "if-modified-since": lastModified } : {}),
-  };
 }
 
 function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {

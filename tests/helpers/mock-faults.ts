@@ -17,6 +17,8 @@ export interface FaultRule {
   htmlErrorPage?: boolean;
   redirect?: string;
   hugeBody?: number;
+  /** Answers with a GitHub git tree of this many files (a repository far larger than any real release). */
+  treeFiles?: number;
   /** Applies this many times, then the request passes through; unlimited when absent. */
   times?: number;
 }
@@ -61,6 +63,10 @@ export function faultReply(rule: FaultRule): MockReply | null {
   if (rule.htmlErrorPage) {
     const body = "<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>";
     return { status: rule.status ?? 502, headers: { "content-type": "text/html", ...retry, ...rule.headers }, body };
+  }
+  if (rule.treeFiles !== undefined) {
+    const tree = Array.from({ length: rule.treeFiles }, (_, i) => ({ path: `data/shard_${i}.txt`, mode: "100644", type: "blob", sha: "a".repeat(40), size: 10 }));
+    return { status: 200, headers: { "content-type": "application/json" }, body: JSON.stringify({ sha: "f".repeat(40), url: "", truncated: false, tree }) };
   }
   if (rule.malformedJson) {
     return { status: 200, headers: { "content-type": "application/json", ...rule.headers }, body: '{"_id":"x","id": [' };

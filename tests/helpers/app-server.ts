@@ -1,0 +1,82 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdirSync, rmSync } from "node:fs";
+import { dirname, join } from "node:path";
+
+const ROOT = join(import.meta.dirname, "..", "..");
+
+export interface AppServer {
+  url: string;
+  /** What the server printed on stdout and stderr so far. */
+  logs(): string;
+  alive(): boolean;
+  stop(): Promise<void>;
+}
+
+export interface UpstreamUrls {
+  hfEndpoint: string;
+  githubApiUrl: string;
+  arxivApiUrl: string;
+}
+
+/** The environment of a server whose upstreams are all the given mock and whose database is a fresh file. */
+export function appEnv(mock: UpstreamUrls, db: string, extra: Record<string, string> = {}): Record<string, string> {
+  rmSync(db, { force: true });
+  rmSync(`${db}-wal`, { force: true });
+  rmSync(`${db}-shm`, { force: true });
+  mkdirSync(dirname(db), { recursive: true });
+  return {
+    NEXT_TELEMETRY_DISABLED: "1",
+    HF_ENDPOINT: mock.hfEndpoint,
+    GITHUB_API_URL: mock.githubApiUrl,
+    ARXIV_API_URL: mock.arxivApiUrl,
+    MOFSCOPE_DB: db,
+    ...extra,
+  };
+}
+
+/** Starts `next start` of the existing build on a loopback port and waits until it answers. */
+export async function startApp(port: number, env: Record<string, string>): Promise<AppServer> {
+  const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !["HF_TOKEN", "GITHUB_TOKEN"].includes(k)));
+  const child: ChildProcess = spawn(join(ROOT, "node_modules", ".bin", "next"), ["start", "-H", "127.0.0.1", "-p", String(port)], {
+    cwd: ROOT,
+    env: { ...base, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  const keep = (chunk: Buffer) => {
+    output = (output + chunk.toString("utf8")).slice(-1_000_000);
+  };
+  child.stdout?.on("data", keep);
+  child.stderr?.on("data", keep);
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    try {
+      const response = await fetch(`${url}/api/v1/reports/0000000000`, { signal: AbortSignal.timeout(2_000) });
+      if (response.status === 404) {
+        break;
+      }
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline || child.exitCode !== null) {
+      child.kill("SIGKILL");
+      throw new Error(`next start on ${port} did not come up:\n${output}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return {
+    url,
+    logs: () => output,
+    alive: () => child.exitCode === null && child.signalCode === null,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) {
+          resolve();
+          return;
+        }
+        child.once("exit", () => resolve());
+        child.kill("SIGTERM");
+      }),
+  };
+}
