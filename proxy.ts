@@ -27,8 +27,9 @@ export function contentSecurityPolicy(nonce: string, dev = process.env.NODE_ENV 
   ].join("; ");
 }
 
-// route handlers that set their own policy (the badge SVGs: default-src 'none') keep it
-const OWN_POLICY = /\.svg$/;
+// route handlers that set their own policy keep it: the badge SVGs (default-src 'none') and /go, which relays the
+// 400 page rendered by an inner request together with that request's nonce
+const OWN_POLICY = /\.svg$|^\/go$/;
 
 export function proxy(request: NextRequest): NextResponse {
   const nonce = btoa(crypto.randomUUID());

@@ -1,5 +1,7 @@
 import { benchAudit } from "./audit";
 import { benchEngine } from "./engine";
+import { benchReliability } from "./reliability";
+import { benchWeb } from "./web";
 
 type Figures = Record<string, unknown>;
 
@@ -7,6 +9,8 @@ type Figures = Record<string, unknown>;
 const sections: [string, string, () => Promise<Figures> | Figures][] = [
   ["engine", "MOF engine over the 210 conformance records", benchEngine],
   ["audit", "audit of the fixture releases, mock upstream with 50 ms latency per request", benchAudit],
+  ["web", "next start on loopback: cached report page and badge (autocannon, 100 connections, 10 s each), report page JS", benchWeb],
+  ["reliability", "server fault cases, fuzz runs, thundering herd, cached reads with a quiet and a faulty upstream", benchReliability],
 ];
 
 const only = process.argv.slice(2);

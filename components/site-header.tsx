@@ -16,6 +16,11 @@ export function SiteHeader() {
               </Link>
             </li>
             <li>
+              <Link href="/models" className="hover:underline">
+                Models
+              </Link>
+            </li>
+            <li>
               <Link href="/compare" className="hover:underline">
                 Compare
               </Link>

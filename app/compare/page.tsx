@@ -6,6 +6,7 @@ import { ComparePicker } from "@/components/compare/compare-picker";
 import { modelPath, modelRefFromRoute } from "@/lib/model-ref";
 import { clientKey } from "@/lib/rate-limit";
 import { type CompareEntry, entryText, parseCompareParam } from "@/lib/report/compare-params";
+import { recordForRoute, recordPath } from "@/lib/registry/record-page";
 import { latestReport } from "@/lib/report/latest";
 import { snapshotStore } from "@/lib/report/store";
 
@@ -19,6 +20,11 @@ async function loadColumn(entry: CompareEntry, client: string): Promise<CompareC
   if (entry.kind === "snapshot") {
     const report = snapshotStore().get(entry.id);
     return { key: entryText(entry), title: report ? `${report.model.id} (snapshot)` : entryText(entry), href: `/r/${entry.id}`, report, problem: "Unknown snapshot" };
+  }
+  if (entry.kind === "mot") {
+    const found = recordForRoute(entry.id);
+    const title = `${found?.record.name ?? entry.id} (self-reported to MOT)`;
+    return { key: entryText(entry), title, href: found ? recordPath(found.record.name) : "/models", report: found?.report ?? null, problem: "MOT lists no model of that name" };
   }
   const [org = "", name = ""] = entry.id.split("/");
   const ref = modelRefFromRoute(org, name);
@@ -42,12 +48,12 @@ export default async function ComparePage({ searchParams }: ComparePageProps) {
     <div className="space-y-6">
       <div className="space-y-1">
         <h1 className="text-3xl font-bold tracking-tight">Compare models</h1>
-        <p className="text-zinc-700 dark:text-zinc-300">Two to six models, audited or classified from YAML, component by component.</p>
+        <p className="text-zinc-700 dark:text-zinc-300">Two to six models, audited, self-reported to MOT or classified from YAML, component by component.</p>
       </div>
       <ComparePicker entries={entries} />
       {rejected.length > 0 ? (
         <p role="status" className="text-sm text-amber-900 dark:text-amber-200">
-          Left out: {rejected.join(", ")} (not a model id or snapshot, or more than six).
+          Left out: {rejected.join(", ")} (not a model id, MOT record or snapshot, or more than six).
         </p>
       ) : null}
       {entries.length < 2 ? (

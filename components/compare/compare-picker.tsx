@@ -22,7 +22,7 @@ export function ComparePicker({ entries }: ComparePickerProps) {
     event.preventDefault();
     const entry = parseCompareEntry(text);
     if (entry === null) {
-      setProblem("Enter a model id such as allenai/OLMo-7B, or r: and a snapshot id.");
+      setProblem("Enter a model id such as allenai/OLMo-7B, mot: and a MOT record name, or r: and a snapshot id.");
       return;
     }
     if (entries.some((e) => entryText(e).toLowerCase() === entryText(entry).toLowerCase())) {
@@ -62,7 +62,7 @@ export function ComparePicker({ entries }: ComparePickerProps) {
             value={text}
             onChange={(e) => setText(e.target.value)}
             disabled={full}
-            placeholder="org/name or r:snapshotId"
+            placeholder="org/name, mot:Name or r:snapshotId"
             className="field"
             autoComplete="off"
             spellCheck={false}

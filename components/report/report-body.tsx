@@ -17,25 +17,29 @@ export interface ReportBodyProps {
 /** Everything a report says; shared by the model page, permalinks and the YAML classifier. */
 export function ReportBody({ report, spdxIds, retry }: ReportBodyProps) {
   const sha = report.model.sha;
+  // a MOT record's revision is the registry's commit and its sha the record file's blob
+  const mot = report.model.source === "mot";
   return (
     <div className="space-y-8" data-testid="report">
       <div className="grid gap-6 md:grid-cols-2">
         <div className="min-w-0 space-y-3">
           <ClassGrade report={report} />
           <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm text-zinc-700 dark:text-zinc-300">
-            <dt className="text-zinc-600 dark:text-zinc-400">{report.model.source === "yaml" ? "Classified" : "Fetched"}</dt>
+            <dt className="text-zinc-600 dark:text-zinc-400">{report.model.source === "yaml" ? "Classified" : mot ? "Synced from MOT" : "Fetched"}</dt>
             <dd>
               <time dateTime={report.fetchedAt}>{formatTime(report.fetchedAt)}</time>
             </dd>
             {report.model.revision ? (
               <>
-                <dt className="text-zinc-600 dark:text-zinc-400">Revision</dt>
-                <dd className="font-mono">{report.model.revision}</dd>
+                <dt className="text-zinc-600 dark:text-zinc-400">{mot ? "MOT commit" : "Revision"}</dt>
+                <dd className="font-mono" title={report.model.revision}>
+                  {mot ? report.model.revision.slice(0, 12) : report.model.revision}
+                </dd>
               </>
             ) : null}
             {sha ? (
               <>
-                <dt className="text-zinc-600 dark:text-zinc-400">Commit</dt>
+                <dt className="text-zinc-600 dark:text-zinc-400">{mot ? "Record blob" : "Commit"}</dt>
                 <dd className="font-mono" title={sha}>
                   {sha.slice(0, 12)}
                 </dd>

@@ -8,7 +8,8 @@ import { createRegistryStore, type RegistryStore } from "./store";
 const globalForRegistry = globalThis as unknown as { mofscopeRegistry?: { store: RegistryStore; loaded: LoadResult } };
 
 /** The vendored folder: MOFSCOPE_REGISTRY, else `registry/mot` under the working directory. */
-export const registryDir = () => resolve(process.env.MOFSCOPE_REGISTRY ?? "registry/mot");
+// read at run time from the working directory, so the bundler is told not to trace it
+export const registryDir = () => resolve(/* turbopackIgnore: true */ process.env.MOFSCOPE_REGISTRY ?? "registry/mot");
 
 /** The process-wide registry on the default database, loaded (idempotently) on first use. */
 export function defaultRegistry(): RegistryStore {

@@ -27,6 +27,8 @@ export interface SnapshotStore {
   history(source: ModelSource, id: string, limit?: number): SnapshotSummary[];
   /** The newest snapshot of each audited model, newest first. */
   recent(limit: number): SnapshotSummary[];
+  /** The newest snapshot of every audited model (hf, github), newest first: what /models lists beside the registry. */
+  latestAudited(limit?: number): StoredReport[];
 }
 
 interface Row {
@@ -61,6 +63,12 @@ export function createSnapshotStore(db: Db): SnapshotStore {
   );
   const recent = db.prepare<[number], Row>(
     `SELECT id, source, model_id, created_at, class, provisional FROM snapshots s
+     WHERE source IN ('hf', 'github') AND rowid = (SELECT rowid FROM snapshots WHERE model_key = s.model_key ORDER BY created_at DESC, rowid DESC LIMIT 1)
+     ORDER BY created_at DESC LIMIT ?`,
+  );
+
+  const latestAudited = db.prepare<[number], { report_json: string; created_at: string }>(
+    `SELECT report_json, created_at FROM snapshots s
      WHERE source IN ('hf', 'github') AND rowid = (SELECT rowid FROM snapshots WHERE model_key = s.model_key ORDER BY created_at DESC, rowid DESC LIMIT 1)
      ORDER BY created_at DESC LIMIT ?`,
   );
@@ -103,6 +111,9 @@ export function createSnapshotStore(db: Db): SnapshotStore {
     },
     recent(limit) {
       return recent.all(limit).map(toSummary);
+    },
+    latestAudited(limit = 10_000) {
+      return latestAudited.all(limit).map((row) => ({ report: parse(row.report_json), createdAt: row.created_at }));
     },
   };
 }

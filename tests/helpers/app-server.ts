@@ -36,7 +36,9 @@ export function appEnv(mock: UpstreamUrls, db: string, extra: Record<string, str
 
 /** Starts `next start` of the existing build on a loopback port and waits until it answers. */
 export async function startApp(port: number, env: Record<string, string>): Promise<AppServer> {
-  const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !["HF_TOKEN", "GITHUB_TOKEN"].includes(k)));
+  const base: NodeJS.ProcessEnv = { ...process.env };
+  delete base.HF_TOKEN;
+  delete base.GITHUB_TOKEN;
   const child: ChildProcess = spawn(join(ROOT, "node_modules", ".bin", "next"), ["start", "-H", "127.0.0.1", "-p", String(port)], {
     cwd: ROOT,
     env: { ...base, ...env },

@@ -65,8 +65,7 @@ export function faultReply(rule: FaultRule): MockReply | null {
     return { status: rule.status ?? 502, headers: { "content-type": "text/html", ...retry, ...rule.headers }, body };
   }
   if (rule.treeFiles !== undefined) {
-    const tree = Array.from({ length: rule.treeFiles }, (_, i) => ({ path: `data/shard_${i}.txt`, mode: "100644", type: "blob", sha: "a".repeat(40), size: 10 }));
-    return { status: 200, headers: { "content-type": "application/json" }, body: JSON.stringify({ sha: "f".repeat(40), url: "", truncated: false, tree }) };
+    return { status: 200, headers: { "content-type": "application/json" }, body: hugeTree(rule.treeFiles) };
   }
   if (rule.malformedJson) {
     return { status: 200, headers: { "content-type": "application/json", ...rule.headers }, body: '{"_id":"x","id": [' };
@@ -76,6 +75,19 @@ export function faultReply(rule: FaultRule): MockReply | null {
     return { status: rule.status, headers: { "content-type": "application/json", ...retry, ...rule.headers }, body };
   }
   return null;
+}
+
+const trees = new Map<number, string>();
+
+// built once per size: generating 100,000 entries on every request would make the mock, not the client, the slow part
+function hugeTree(files: number): string {
+  let body = trees.get(files);
+  if (body === undefined) {
+    const tree = Array.from({ length: files }, (_, i) => ({ path: `data/shard_${i}.txt`, mode: "100644", type: "blob", sha: "a".repeat(40), size: 10 }));
+    body = JSON.stringify({ sha: "f".repeat(40), url: "", truncated: false, tree });
+    trees.set(files, body);
+  }
+  return body;
 }
 
 /** Streams `bytes` of a JSON array without a content-length, so only a streaming cap can stop it. */

@@ -50,6 +50,18 @@ describe("createSnapshotStore", () => {
     expect(store.recent(10).map((s) => s.id)).toEqual([latest.id]);
   });
 
+  it("gives the newest full report of every audited model, and no classified records", () => {
+    store.save(sampleReport());
+    store.save(auditedReport(), new Date("2025-03-01T00:00:00Z"));
+    const amber = store.save(auditedReport({ class: 3 }), new Date("2025-03-02T00:00:00Z"));
+    const olmo = store.save(auditedReport({ model: { ...auditedReport().model, id: "allenai/OLMo-7B" } }), new Date("2025-03-03T00:00:00Z"));
+    expect(store.latestAudited().map((s) => [s.report.id, s.report.class, s.createdAt])).toEqual([
+      [olmo.id, olmo.class, "2025-03-03T00:00:00.000Z"],
+      [amber.id, 3, "2025-03-02T00:00:00.000Z"],
+    ]);
+    expect(store.latestAudited(1)).toHaveLength(1);
+  });
+
   it("answers null for unknown and malformed ids", () => {
     expect(store.get("ZZZZZZZZZZ")).toBeNull();
     expect(store.get("'; DROP TABLE snapshots; --")).toBeNull();

@@ -1,11 +1,15 @@
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { AuditError } from "@/components/audit-error";
+import { ClaimsVsEvidence } from "@/components/claims/claims-vs-evidence";
+import { FamilyLink } from "@/components/families/family-link";
 import { ReauditForm } from "@/components/report/reaudit-form";
 import { ReportActions } from "@/components/report/report-actions";
 import { ReportBody } from "@/components/report/report-body";
 import { type ModelRef, modelPath } from "@/lib/model-ref";
 import { siteOrigin } from "@/lib/origin";
+import { recordPath } from "@/lib/registry/record-page";
+import { claimsFor, familyHref, siblingsOf } from "@/lib/registry/web-data";
 import { clientKey } from "@/lib/rate-limit";
 import { formatTime } from "@/lib/report/display";
 import { latestReport } from "@/lib/report/latest";
@@ -53,6 +57,8 @@ export async function ModelReport({ modelRef, notice, retryAfter }: ModelReportP
     );
   }
   const origin = siteOrigin(requestHeaders);
+  const claims = claimsFor(report);
+  const family = siblingsOf(`${report.model.source}:${report.model.id}`);
   return (
     <div className="space-y-8">
       {notice ? <ReauditNotice notice={notice} retryAfter={retryAfter} /> : null}
@@ -62,6 +68,14 @@ export async function ModelReport({ modelRef, notice, retryAfter }: ModelReportP
         </p>
       ) : null}
       <ReportBody report={report} spdxIds={spdxIdsIn(report)} retry={<ReauditForm action={reaudit} label="Retry the failed sources" />} />
+      {family ? (
+        <p className="text-sm">
+          Other variants: <FamilyLink href={familyHref(family.key)} label={family.label} count={family.variants.length} />
+        </p>
+      ) : null}
+      {claims ? (
+        <ClaimsVsEvidence comparison={claims.comparison} recordName={claims.record.name} recordHref={recordPath(claims.record.name)} matchedBy={claims.by} />
+      ) : null}
       <ReportActions report={report} modelRef={modelRef} origin={origin} />
     </div>
   );

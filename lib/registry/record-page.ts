@@ -1,0 +1,26 @@
+import "server-only";
+import type { Report } from "@/lib/report/schema";
+import { defaultRegistry } from "./default";
+import type { RegistryRecord } from "./record-row";
+import { reportFromRegistry } from "./report";
+
+/** `/mot/{name}` for a record name. */
+export function recordPath(name: string, suffix = ""): string {
+  return `/mot/${encodeURIComponent(name)}${suffix}`;
+}
+
+function decoded(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+/** The record a `/mot/[name]` route names (case-insensitive, as MOT keys names) and its self-reported report; null when none. */
+export function recordForRoute(segment: string): { record: RegistryRecord; report: Report } | null {
+  const registry = defaultRegistry();
+  const record = registry.byName(segment) ?? registry.byName(decoded(segment));
+  const source = registry.source();
+  return record && source ? { record, report: reportFromRegistry(record, source) } : null;
+}

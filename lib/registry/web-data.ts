@@ -1,0 +1,69 @@
+import "server-only";
+import { type ClaimComparison, compareClaims, type MatchedBy, matchRecord } from "@/lib/claims";
+import { type Family, familyOf, groupFamilies, type FamilyMember, memberFromRecord, memberFromReport } from "@/lib/families";
+import { parseMofYaml } from "@/lib/mof";
+import type { Report } from "@/lib/report/schema";
+import { snapshotStore } from "@/lib/report/store";
+import { type AuditedRow, auditedRow } from "./audited-row";
+import { defaultRegistry } from "./default";
+import type { RegistryRecord } from "./record-row";
+
+/** The latest snapshot of every audited model as a /models row. */
+export function auditedRows(): AuditedRow[] {
+  return snapshotStore()
+    .latestAudited()
+    .flatMap(({ report, createdAt }) => (report.model.source === "hf" || report.model.source === "github" ? [auditedRow(report, createdAt)] : []));
+}
+
+/** Every release a family can hold: the registry's records and the latest audit of each audited model. */
+export function familyMembers(): FamilyMember[] {
+  return [...defaultRegistry().all().map(memberFromRecord), ...snapshotStore().latestAudited().map(({ report }) => memberFromReport(report))];
+}
+
+/** Families of two or more releases, largest first. */
+export function allFamilies(): Family[] {
+  return groupFamilies(familyMembers())
+    .filter((f) => f.variants.length > 1)
+    .sort((a, b) => b.variants.length - a.variants.length || (a.label.toLowerCase() < b.label.toLowerCase() ? -1 : 1));
+}
+
+// the registry adds to a report page; if it cannot be read, the page still shows the audit
+function orNull<T>(what: string, read: () => T | null): T | null {
+  try {
+    return read();
+  } catch (error) {
+    console.error(`registry: ${what} failed`, error);
+    return null;
+  }
+}
+
+/** The family a release (`mot:<name>`, `hf:<org/name>`, `github:<owner/repo>`) belongs to, when it has siblings. */
+export function siblingsOf(memberKey: string): Family | null {
+  return orNull("family", () => {
+    const family = familyOf(memberKey, familyMembers());
+    return family && family.variants.length > 1 ? family : null;
+  });
+}
+
+/** `/families/<org>/<stem>` for a family key. */
+export function familyHref(key: string): string {
+  return `/families/${key.split("/").map(encodeURIComponent).join("/")}`;
+}
+
+export interface ReportClaims {
+  record: RegistryRecord;
+  by: MatchedBy;
+  comparison: ClaimComparison;
+}
+
+/** The MOT record of an audited model, and its claims put beside the audit's evidence; null when MOT has none. */
+export function claimsFor(report: Report): ReportClaims | null {
+  return orNull("claims", () => {
+    const match = matchRecord(report, defaultRegistry());
+    if (match === null) {
+      return null;
+    }
+    const parsed = parseMofYaml(match.record.yaml);
+    return parsed.ok ? { record: match.record, by: match.by, comparison: compareClaims(parsed.record, report) } : null;
+  });
+}
