@@ -1,4 +1,5 @@
 import { type NextRequest, NextResponse } from "next/server";
+import { type CachedPage, cachedPage, FILL_HEADER, fillInBackground, pageKind, withNonce, within } from "@/lib/page-cache";
 
 // the lead owns next.config.ts, so the security headers live here, on every response the proxy sees
 const SECURITY_HEADERS: Record<string, string> = {
@@ -31,19 +32,42 @@ export function contentSecurityPolicy(nonce: string, dev = process.env.NODE_ENV 
 // 400 page rendered by an inner request together with that request's nonce
 const OWN_POLICY = /\.svg$|^\/go$/;
 
-export function proxy(request: NextRequest): NextResponse {
-  const nonce = btoa(crypto.randomUUID());
-  const csp = contentSecurityPolicy(nonce);
-  const requestHeaders = new Headers(request.headers);
-  requestHeaders.set("content-security-policy", csp);
-  const response = NextResponse.next({ request: { headers: requestHeaders } });
+function withSecurityHeaders(response: NextResponse, pathname: string, csp: string): NextResponse {
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
     response.headers.set(name, value);
   }
-  if (!OWN_POLICY.test(request.nextUrl.pathname)) {
+  if (!OWN_POLICY.test(pathname)) {
     response.headers.set("content-security-policy", csp);
   }
   return response;
+}
+
+function fromCache(page: CachedPage, pathname: string, nonce: string, csp: string): NextResponse {
+  const served = new NextResponse(withNonce(page, nonce), { headers: { "content-type": page.contentType, "x-mofscope-page-cache": "hit" } });
+  return withSecurityHeaders(served, pathname, csp);
+}
+
+export async function proxy(request: NextRequest): Promise<NextResponse> {
+  const nonce = btoa(crypto.randomUUID());
+  const csp = contentSecurityPolicy(nonce);
+  const { pathname, search } = request.nextUrl;
+  const kind = request.method === "GET" && !request.headers.has(FILL_HEADER) ? pageKind(pathname, search) : null;
+  if (kind !== null) {
+    const page = cachedPage(pathname);
+    if (page !== null) {
+      return fromCache(page, pathname, nonce, csp);
+    }
+    // the fill is rendered as this client, so it joins this request's audit and spends its rate limit, not ours;
+    // the request that starts a fill streams as usual, the ones that find it running wait briefly for its page
+    const running = fillInBackground(pathname, kind, `http://127.0.0.1:${process.env.PORT ?? "3000"}`, request.headers.get("x-forwarded-for"));
+    const filled = running === null ? null : await within(running, 2_000);
+    if (filled !== null) {
+      return fromCache(filled, pathname, nonce, csp);
+    }
+  }
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("content-security-policy", csp);
+  return withSecurityHeaders(NextResponse.next({ request: { headers: requestHeaders } }), pathname, csp);
 }
 
 export const config = {

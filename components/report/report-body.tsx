@@ -20,7 +20,7 @@ export function ReportBody({ report, spdxIds, retry }: ReportBodyProps) {
   // a MOT record's revision is the registry's commit and its sha the record file's blob
   const mot = report.model.source === "mot";
   return (
-    <div className="space-y-8" data-testid="report">
+    <div className="space-y-8" data-testid="report" data-snapshot-id={report.id}>
       <div className="grid gap-6 md:grid-cols-2">
         <div className="min-w-0 space-y-3">
           <ClassGrade report={report} />

@@ -1,6 +1,7 @@
 import "server-only";
 import { type AuditOutcome, auditModel } from "@/lib/audit";
 import type { ModelRef } from "@/lib/model-ref";
+import { invalidateModelPages } from "@/lib/page-cache";
 import { auditLimiter } from "@/lib/rate-limit";
 import { modelKey } from "./model-key";
 import type { Report } from "./schema";
@@ -38,7 +39,14 @@ const inFlight = (globalForAudits.mofscopeAuditsInFlight ??= new Map());
 function auditAndStore(ref: ModelRef, force: boolean, now: () => number): Promise<Stored> {
   const key = `${modelKey(ref.source, ref.id)}${force ? " force" : ""}`;
   const started = auditModel(ref.input, { noCache: force })
-    .then((outcome): Stored => (outcome.ok ? { ok: true, report: snapshotStore().save(outcome.report, new Date(now())) } : outcome))
+    .then((outcome): Stored => {
+      if (!outcome.ok) {
+        return outcome;
+      }
+      const report = snapshotStore().save(outcome.report, new Date(now()));
+      invalidateModelPages(ref.id);
+      return { ok: true, report };
+    })
     .finally(() => inFlight.delete(key));
   inFlight.set(key, started);
   return started;
