@@ -1,14 +1,20 @@
 import type { Metadata, Viewport } from "next";
+import { headers } from "next/headers";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { SiteFooter } from "@/components/site-footer";
 import { SiteHeader } from "@/components/site-header";
+import { siteOrigin } from "@/lib/origin";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: { default: "mofscope: how open is this model release?", template: "%s · mofscope" },
-  description: "Audits AI model releases against the Model Openness Framework (MOF) and shows the evidence behind every verdict.",
-};
+// the Open Graph images need an absolute base: the public origin, else the one the request came to
+export async function generateMetadata(): Promise<Metadata> {
+  return {
+    metadataBase: new URL(siteOrigin(await headers())),
+    title: { default: "mofscope: how open is this model release?", template: "%s · mofscope" },
+    description: "Audits AI model releases against the Model Openness Framework (MOF) and shows the evidence behind every verdict.",
+  };
+}
 
 export const viewport: Viewport = {
   themeColor: [
