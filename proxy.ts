@@ -43,7 +43,8 @@ function withSecurityHeaders(response: NextResponse, pathname: string, csp: stri
 }
 
 function fromCache(page: CachedPage, pathname: string, nonce: string, csp: string): NextResponse {
-  const served = new NextResponse(withNonce(page, nonce), { headers: { "content-type": page.contentType, "x-mofscope-page-cache": "hit" } });
+  // the stored headers include the route's own policy where it has one; pages get this response's nonce policy
+  const served = new NextResponse(withNonce(page, nonce), { headers: { ...page.headers, "x-mofscope-page-cache": "hit" } });
   return withSecurityHeaders(served, pathname, csp);
 }
 

@@ -27,6 +27,17 @@ test("a stored report is served from the page cache, with a fresh nonce that run
   expect(violations).toEqual([]);
 });
 
+test("a badge from the cache keeps its own headers", async ({ request }) => {
+  const path = "/badge/mistralai/Mistral-7B-v0.1.svg";
+  const fresh = await request.get(path);
+  await expect.poll(async () => (await request.get(path)).headers()["x-mofscope-page-cache"], { timeout: 10_000 }).toBe("hit");
+  const cached = await request.get(path);
+  for (const name of ["content-type", "cache-control", "content-security-policy"]) {
+    expect(cached.headers()[name], name).toBe(fresh.headers()[name]);
+  }
+  expect(await cached.text()).toBe(await fresh.text());
+});
+
 test("a re-audit drops the cached page, so the next visit shows the new snapshot", async ({ page, request }) => {
   const path = "/models/EleutherAI/pythia-160m";
   await page.goto(path);

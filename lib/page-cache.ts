@@ -8,9 +8,12 @@ export interface CachedPage {
   readonly body: string;
   /** The nonce the body was rendered with; each serve swaps in the new response's nonce. */
   readonly nonce: string | null;
-  readonly contentType: string;
+  /** The headers the route chose (type, caching, a route's own security policy), replayed on every serve. */
+  readonly headers: Readonly<Record<string, string>>;
   readonly expires: number;
 }
+
+const KEPT_HEADERS = ["content-type", "cache-control", "content-security-policy"] as const;
 
 /** Requests that fill the cache carry this header, so the proxy renders them instead of serving the cache. */
 export const FILL_HEADER = "x-mofscope-fill";
@@ -91,7 +94,11 @@ export function fillInBackground(key: string, kind: PageKind, origin: string, fo
         return null;
       }
       const nonce = /'nonce-([^']+)'/.exec(response.headers.get("content-security-policy") ?? "")?.[1] ?? null;
-      storePage(key, kind, { body, nonce, contentType: response.headers.get("content-type") ?? "text/html; charset=utf-8" });
+      const kept = KEPT_HEADERS.flatMap((name) => {
+        const value = response.headers.get(name);
+        return value === null ? [] : [[name, value] as const];
+      });
+      storePage(key, kind, { body, nonce, headers: Object.fromEntries(kept) });
       return cachedPage(key);
     })
     .catch(() => null)
