@@ -56,6 +56,11 @@ function runningAudit(ref: ModelRef, force: boolean): Promise<Stored> | undefine
   return inFlight.get(`${modelKey(ref.source, ref.id)}${force ? " force" : ""}`);
 }
 
+/** True when any snapshot of the model is stored, fresh or not. */
+export function hasSnapshot(ref: Pick<ModelRef, "source" | "id">): boolean {
+  return snapshotStore().latest(ref.source, ref.id) !== null;
+}
+
 /** Serves the latest snapshot while fresh, else audits (rate-limited per client) and stores the result. */
 export async function latestReport(ref: ModelRef, { client, force = false, now = Date.now }: LatestOptions): Promise<LatestResult> {
   const store = snapshotStore();
