@@ -94,6 +94,11 @@ test("an audited report puts its MOT record's claims beside the evidence", async
   await expect(disagreements.getByRole("link", { name: /\/datasets\/allenai\/dolma/ }).first()).toBeVisible();
   await expect(disagreements).toContainText("Your MOT record claims Evaluation data");
   await expect(page.getByTestId("claim-row")).toHaveCount(17);
+  // the disagreements are announced at the top of the report, linking down to them
+  const banner = page.getByTestId("claims-banner");
+  await expect(banner).toContainText(`disagrees with the evidence on ${await disagreements.locator("li").count()} points`);
+  await banner.getByRole("link", { name: "see claims vs evidence" }).click();
+  await expect(page).toHaveURL(/#claims$/);
   await expect(page.locator("[data-testid=claim-row][data-verdict=license_differs]")).toHaveCount(2);
   await expect(page.locator("[data-testid=claim-row][data-verdict=claimed_not_found]")).toHaveCount(1);
   await expect(page.locator("[data-testid=claim-row][data-verdict=found_not_claimed]")).toHaveCount(3);

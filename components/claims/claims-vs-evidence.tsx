@@ -37,7 +37,7 @@ function ClassSide({ title, cls, note }: { title: string; cls: 0 | 1 | 2 | 3; no
 export function ClaimsVsEvidence({ comparison, recordName, recordHref, matchedBy }: ClaimsVsEvidenceProps) {
   const { classes, disagreements, unchecked } = comparison;
   return (
-    <section aria-labelledby="claims-heading" className="space-y-4" data-testid="claims">
+    <section id="claims" aria-labelledby="claims-heading" className="space-y-4" data-testid="claims">
       <div className="space-y-1">
         <h2 id="claims-heading" className="text-lg font-semibold">
           Claims vs evidence

@@ -67,6 +67,12 @@ export async function ModelReport({ modelRef, notice, retryAfter }: ModelReportP
           Showing the snapshot of {formatTime(report.fetchedAt)}: a new audit could not run ({error.message}).
         </p>
       ) : null}
+      {claims && claims.comparison.disagreements.length > 0 ? (
+        <p role="note" className="rounded-md border-l-4 border-amber-500 bg-amber-50 p-3 text-sm text-amber-950 dark:bg-amber-950/60 dark:text-amber-100" data-testid="claims-banner">
+          The producer&apos;s MOT record ({claims.record.name}) disagrees with the evidence on {claims.comparison.disagreements.length}{" "}
+          {claims.comparison.disagreements.length === 1 ? "point" : "points"}: <a href="#claims" className="link">see claims vs evidence</a>.
+        </p>
+      ) : null}
       <ReportBody report={report} spdxIds={spdxIdsIn(report)} retry={<ReauditForm action={reaudit} label="Retry the failed sources" />} />
       {family ? (
         <p className="text-sm">
