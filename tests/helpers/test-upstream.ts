@@ -1,5 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { loadUpstreamConfig } from "@/lib/fetchers/config";
+import { type FetchFailure, isFetchFailure } from "@/lib/fetchers/errors";
 import type { HttpClientOptions } from "@/lib/fetchers/http";
 import { createUpstream, type Upstream } from "@/lib/fetchers/upstream";
 import { type MockUpstream, type MockUpstreamOptions, startMockUpstream } from "./mock-upstream";
@@ -30,4 +31,16 @@ export async function startTestUpstream(
     ...options.http,
   });
   return { mock, upstream, sleeps };
+}
+
+/** The FetchFailure a promise rejects with; anything else fails the test. */
+export async function failureOf(promise: Promise<unknown>): Promise<FetchFailure> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  if (!isFetchFailure(error)) {
+    throw new Error(`expected a FetchFailure, got ${String(error)}`);
+  }
+  return error;
 }

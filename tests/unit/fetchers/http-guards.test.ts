@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { type FetchFailure, isFetchFailure } from "@/lib/fetchers/errors";
-import { startTestUpstream, type TestUpstream } from "@/tests/helpers/test-upstream";
+import { failureOf, startTestUpstream, type TestUpstream } from "@/tests/helpers/test-upstream";
 
 const modelSchema = z.object({ id: z.string() });
 const path = "/api/models/acme/tiny";
@@ -11,25 +10,18 @@ afterEach(async () => {
   await t.mock.close();
 });
 
-async function failure(promise: Promise<unknown>): Promise<FetchFailure> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (!isFetchFailure(error)) throw new Error(`expected a FetchFailure, got ${String(error)}`);
-  return error;
-}
+
 
 describe("createHttpClient response checks", () => {
   it("reports malformed JSON as invalid_response", async () => {
     t = await startTestUpstream({ mock: { faults: [{ path, malformedJson: true }] } });
-    const error = await failure(t.upstream.http.getJson(t.mock.url + path, modelSchema));
+    const error = await failureOf(t.upstream.http.getJson(t.mock.url + path, modelSchema));
     expect(error.kind).toBe("invalid_response");
   });
 
   it("reports a shape the schema rejects as invalid_response naming the field", async () => {
     t = await startTestUpstream();
-    const error = await failure(t.upstream.http.getJson(t.mock.url + path, z.object({ sha: z.number() })));
+    const error = await failureOf(t.upstream.http.getJson(t.mock.url + path, z.object({ sha: z.number() })));
     expect(error.kind).toBe("invalid_response");
     expect(error.message).toContain("at sha");
   });
@@ -39,27 +31,27 @@ describe("createHttpClient response checks", () => {
       mock: { faults: [{ path, hugeBody: 20 * 1024 * 1024 }] },
       http: { maxBodyBytes: 1024 * 1024 },
     });
-    const error = await failure(t.upstream.http.getText(t.mock.url + path));
+    const error = await failureOf(t.upstream.http.getText(t.mock.url + path));
     expect(error.kind).toBe("invalid_response");
     expect(error.message).toContain("body exceeds 1048576 bytes");
   });
 
   it("refuses a body whose declared length exceeds the cap", async () => {
     t = await startTestUpstream({ http: { maxBodyBytes: 100 } });
-    const error = await failure(t.upstream.http.getText(t.mock.url + path));
+    const error = await failureOf(t.upstream.http.getText(t.mock.url + path));
     expect(error.kind).toBe("invalid_response");
   });
 
   it("maps 404 to not_found and an anonymous 401 from the hub to not_found", async () => {
     t = await startTestUpstream();
-    expect((await failure(t.upstream.http.getText(`${t.mock.githubApiUrl}/repos/acme/nope`))).kind).toBe("not_found");
-    const anonymous = await failure(t.upstream.http.getText(`${t.mock.url}/api/models/acme/missing`));
+    expect((await failureOf(t.upstream.http.getText(`${t.mock.githubApiUrl}/repos/acme/nope`))).kind).toBe("not_found");
+    const anonymous = await failureOf(t.upstream.http.getText(`${t.mock.url}/api/models/acme/missing`));
     expect(anonymous).toMatchObject({ kind: "not_found", status: 401 });
   });
 
   it("maps a GatedRepo answer to gated", async () => {
     t = await startTestUpstream();
-    const error = await failure(t.upstream.http.getText(`${t.mock.url}/acme/gated-tiny/raw/main/README.md`));
+    const error = await failureOf(t.upstream.http.getText(`${t.mock.url}/acme/gated-tiny/raw/main/README.md`));
     expect(error).toMatchObject({ kind: "gated", status: 401 });
   });
 });
@@ -67,7 +59,7 @@ describe("createHttpClient response checks", () => {
 describe("createHttpClient origin guard", () => {
   it("refuses a URL outside the allowed origins without sending anything", async () => {
     t = await startTestUpstream();
-    const error = await failure(t.upstream.http.getText("http://169.254.169.254/latest/meta-data"));
+    const error = await failureOf(t.upstream.http.getText("http://169.254.169.254/latest/meta-data"));
     expect(error.message).toContain("origin is not an allowed upstream");
     expect(t.upstream.http.stats().requests).toBe(0);
   });
@@ -82,7 +74,7 @@ describe("createHttpClient origin guard", () => {
 
   it("refuses a redirect to another origin", async () => {
     t = await startTestUpstream({ mock: { faults: [{ path, redirect: "http://example.com/steal" }] } });
-    const error = await failure(t.upstream.http.getText(t.mock.url + path));
+    const error = await failureOf(t.upstream.http.getText(t.mock.url + path));
     expect(error.kind).toBe("upstream_error");
     expect(error.message).toContain("redirect to another origin refused");
     expect(t.mock.requests).toHaveLength(1);
@@ -92,7 +84,7 @@ describe("createHttpClient origin guard", () => {
     t = await startTestUpstream({
       mock: { faults: [{ path: "/loop-a", redirect: "/loop-b" }, { path: "/loop-b", redirect: "/loop-a" }] },
     });
-    const error = await failure(t.upstream.http.getText(`${t.mock.url}/loop-a`));
+    const error = await failureOf(t.upstream.http.getText(`${t.mock.url}/loop-a`));
     expect(error.message).toContain("redirect loop");
     expect(t.mock.requests).toHaveLength(2);
   });
@@ -100,7 +92,7 @@ describe("createHttpClient origin guard", () => {
   it("stops after five redirects", async () => {
     const faults = Array.from({ length: 7 }, (_, i) => ({ path: `/hop-${i}`, redirect: `/hop-${i + 1}` }));
     t = await startTestUpstream({ mock: { faults } });
-    const error = await failure(t.upstream.http.getText(`${t.mock.url}/hop-0`));
+    const error = await failureOf(t.upstream.http.getText(`${t.mock.url}/hop-0`));
     expect(error.message).toContain("more than 5 redirects");
     expect(t.mock.requests).toHaveLength(6);
   });
@@ -113,7 +105,7 @@ describe("createHttpClient tokens", () => {
     await http.getText(t.mock.url + path);
     await http.getText(`${t.mock.githubApiUrl}/repos/acme/tiny-train`);
     await http.getText(`${t.mock.arxivApiUrl}/oai?verb=GetRecord&identifier=oai:arXiv.org:2401.00001&metadataPrefix=arXiv`);
-    const error = await failure(http.getText(`${t.mock.githubApiUrl}/repos/acme/nope`));
+    const error = await failureOf(http.getText(`${t.mock.githubApiUrl}/repos/acme/nope`));
     expect(t.mock.requests.map((r) => r.headers.authorization)).toEqual([
       "Bearer hf_secret_test",
       "Bearer gh_secret_test",
@@ -128,7 +120,7 @@ describe("createHttpClient tokens", () => {
     const response = await t.upstream.http.fetchFn(t.mock.url + path);
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ id: "acme/tiny" });
-    const error = await failure(t.upstream.http.fetchFn(`${t.mock.url}/api/models/acme/missing`));
+    const error = await failureOf(t.upstream.http.fetchFn(`${t.mock.url}/api/models/acme/missing`));
     expect(error.kind).toBe("not_found");
   });
 });

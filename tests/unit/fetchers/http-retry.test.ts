@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { type FetchFailure, isFetchFailure } from "@/lib/fetchers/errors";
-import { startTestUpstream, type TestUpstream } from "@/tests/helpers/test-upstream";
+import { failureOf, startTestUpstream, type TestUpstream } from "@/tests/helpers/test-upstream";
 
 const modelSchema = z.object({ id: z.string() });
 const path = "/api/models/acme/tiny";
@@ -11,14 +10,7 @@ afterEach(async () => {
   await t.mock.close();
 });
 
-async function failure(promise: Promise<unknown>): Promise<FetchFailure> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (!isFetchFailure(error)) throw new Error(`expected a FetchFailure, got ${String(error)}`);
-  return error;
-}
+
 
 const hits = (p: string) => t.mock.requests.filter((r) => r.path === p).length;
 
@@ -49,7 +41,7 @@ describe("createHttpClient retries", () => {
 
   it("fails at once with rate_limited when Retry-After exceeds the cap", async () => {
     t = await startTestUpstream({ mock: { faults: [{ path, status: 429, retryAfter: 60 }] } });
-    const error = await failure(t.upstream.http.getJson(t.mock.url + path, modelSchema));
+    const error = await failureOf(t.upstream.http.getJson(t.mock.url + path, modelSchema));
     expect(error.kind).toBe("rate_limited");
     expect(error.retryAfterSeconds).toBe(60);
     expect(hits(path)).toBe(1);
@@ -57,7 +49,7 @@ describe("createHttpClient retries", () => {
 
   it("gives up after maxRetries on a persistent 429", async () => {
     t = await startTestUpstream({ mock: { faults: [{ path, status: 429 }] } });
-    const error = await failure(t.upstream.http.getJson(t.mock.url + path, modelSchema));
+    const error = await failureOf(t.upstream.http.getJson(t.mock.url + path, modelSchema));
     expect(error.kind).toBe("rate_limited");
     expect(hits(path)).toBe(3);
   });
@@ -66,7 +58,7 @@ describe("createHttpClient retries", () => {
     const reset = String(Math.floor(Date.now() / 1000) + 1800);
     const headers = { "x-ratelimit-remaining": "0", "x-ratelimit-reset": reset };
     t = await startTestUpstream({ mock: { faults: [{ path: "/github/", status: 403, headers }] } });
-    const error = await failure(t.upstream.http.getText(`${t.mock.githubApiUrl}/repos/acme/tiny-train`));
+    const error = await failureOf(t.upstream.http.getText(`${t.mock.githubApiUrl}/repos/acme/tiny-train`));
     expect(error.kind).toBe("rate_limited");
     expect(error.retryAfterSeconds).toBeGreaterThan(10);
     expect(t.mock.requests).toHaveLength(1);
@@ -74,7 +66,7 @@ describe("createHttpClient retries", () => {
 
   it("does not retry a plain 500", async () => {
     t = await startTestUpstream({ mock: { faults: [{ path, status: 500 }] } });
-    const error = await failure(t.upstream.http.getJson(t.mock.url + path, modelSchema));
+    const error = await failureOf(t.upstream.http.getJson(t.mock.url + path, modelSchema));
     expect(error.kind).toBe("upstream_error");
     expect(error.message).toBe(`GET ${t.mock.url}${path} failed with 500 (upstream error)`);
     expect(hits(path)).toBe(1);
@@ -82,7 +74,7 @@ describe("createHttpClient retries", () => {
 
   it("retries an HTML 502 page and reports upstream_error when it persists", async () => {
     t = await startTestUpstream({ mock: { faults: [{ path, htmlErrorPage: true }] } });
-    const error = await failure(t.upstream.http.getJson(t.mock.url + path, modelSchema));
+    const error = await failureOf(t.upstream.http.getJson(t.mock.url + path, modelSchema));
     expect(error).toMatchObject({ kind: "upstream_error", status: 502 });
     expect(hits(path)).toBe(3);
   });
@@ -95,7 +87,7 @@ describe("createHttpClient retries", () => {
 
   it("reports upstream_error when the connection keeps resetting", async () => {
     t = await startTestUpstream({ mock: { faults: [{ path, resetConnection: true }] } });
-    const error = await failure(t.upstream.http.getText(t.mock.url + path));
+    const error = await failureOf(t.upstream.http.getText(t.mock.url + path));
     expect(error.kind).toBe("upstream_error");
     expect(hits(path)).toBe(3);
   });
@@ -108,7 +100,7 @@ describe("createHttpClient retries", () => {
 
   it("fails with timeout when the upstream does not answer in time", async () => {
     t = await startTestUpstream({ mock: { faults: [{ path, delayMs: 1000 }] }, http: { timeoutMs: 100 } });
-    const error = await failure(t.upstream.http.getText(t.mock.url + path));
+    const error = await failureOf(t.upstream.http.getText(t.mock.url + path));
     expect(error.kind).toBe("timeout");
     expect(hits(path)).toBe(1);
   });
