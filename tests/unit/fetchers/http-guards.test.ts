@@ -10,8 +10,6 @@ afterEach(async () => {
   await t.mock.close();
 });
 
-
-
 describe("createHttpClient response checks", () => {
   it("reports malformed JSON as invalid_response", async () => {
     t = await startTestUpstream({ mock: { faults: [{ path, malformedJson: true }] } });

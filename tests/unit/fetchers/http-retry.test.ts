@@ -10,8 +10,6 @@ afterEach(async () => {
   await t.mock.close();
 });
 
-
-
 const hits = (p: string) => t.mock.requests.filter((r) => r.path === p).length;
 
 describe("createHttpClient retries", () => {
