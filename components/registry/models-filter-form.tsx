@@ -8,68 +8,49 @@ export interface ModelsFilterFormProps {
   facets: Facets;
 }
 
+const LABEL = "mb-1 block text-sm font-medium";
+
+interface FilterSelectProps {
+  name: string;
+  label: string;
+  value: string;
+  /** The option that sets no filter, when there is one. */
+  any?: string;
+  options: readonly { value: string; text: string }[];
+}
+
+function FilterSelect({ name, label, value, any, options }: FilterSelectProps) {
+  return (
+    <div>
+      <label htmlFor={`models-${name}`} className={LABEL}>
+        {label}
+      </label>
+      <select id={`models-${name}`} name={name} defaultValue={value} className="field">
+        {any === undefined ? null : <option value="">{any}</option>}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.text}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 /** A plain GET form: it works without JavaScript and every query is a shareable URL. */
 export function ModelsFilterForm({ params, facets }: ModelsFilterFormProps) {
-  const label = "mb-1 block text-sm font-medium";
   return (
     <form method="get" action="/models" role="search" aria-label="Filter models" className="grid gap-3 rounded-lg border border-zinc-200 p-4 sm:grid-cols-2 lg:grid-cols-3 dark:border-zinc-800">
       <div className="sm:col-span-2 lg:col-span-1">
-        <label htmlFor="models-q" className={label}>
+        <label htmlFor="models-q" className={LABEL}>
           Name
         </label>
         <input id="models-q" name="q" type="search" defaultValue={params.q} placeholder="e.g. olmo" className="field" autoComplete="off" spellCheck={false} />
       </div>
-      <div>
-        <label htmlFor="models-class" className={label}>
-          Class
-        </label>
-        <select id="models-class" name="class" defaultValue={params.class} className="field">
-          <option value="">Any class</option>
-          {facets.classes.map((c) => (
-            <option key={c.class} value={String(c.class)}>
-              {classTitle(c.class)} ({c.count})
-            </option>
-          ))}
-        </select>
-      </div>
-      <div>
-        <label htmlFor="models-org" className={label}>
-          Organisation
-        </label>
-        <select id="models-org" name="org" defaultValue={params.org} className="field">
-          <option value="">Any organisation</option>
-          {facets.producers.map((p) => (
-            <option key={p.producer} value={p.producer}>
-              {p.producer} ({p.count})
-            </option>
-          ))}
-        </select>
-      </div>
-      <div>
-        <label htmlFor="models-license" className={label}>
-          Licence
-        </label>
-        <select id="models-license" name="license" defaultValue={params.license} className="field">
-          <option value="">Any licence</option>
-          {facets.licenses.map((l) => (
-            <option key={l.license} value={l.license}>
-              {l.license} ({l.count})
-            </option>
-          ))}
-        </select>
-      </div>
-      <div>
-        <label htmlFor="models-sort" className={label}>
-          Sort
-        </label>
-        <select id="models-sort" name="sort" defaultValue={params.sort} className="field">
-          {Object.entries(SORTS).map(([value, sort]) => (
-            <option key={value} value={value}>
-              {sort.label}
-            </option>
-          ))}
-        </select>
-      </div>
+      <FilterSelect name="class" label="Class" value={params.class} any="Any class" options={facets.classes.map((c) => ({ value: String(c.class), text: `${classTitle(c.class)} (${c.count})` }))} />
+      <FilterSelect name="org" label="Organisation" value={params.org} any="Any organisation" options={facets.producers.map((p) => ({ value: p.producer, text: `${p.producer} (${p.count})` }))} />
+      <FilterSelect name="license" label="Licence" value={params.license} any="Any licence" options={facets.licenses.map((l) => ({ value: l.license, text: `${l.license} (${l.count})` }))} />
+      <FilterSelect name="sort" label="Sort" value={params.sort} options={Object.entries(SORTS).map(([value, sort]) => ({ value, text: sort.label }))} />
       <div className="flex items-center gap-4 self-end sm:col-span-2 lg:col-span-1">
         <button type="submit" className="btn">
           Show models
