@@ -1,4 +1,5 @@
 import "server-only";
+import { ApiError } from "@/lib/api-errors";
 import type { Report } from "@/lib/report/schema";
 import { defaultRegistry } from "./default";
 import type { RegistryRecord } from "./record-row";
@@ -23,4 +24,13 @@ export function recordForRoute(segment: string): { record: RegistryRecord; repor
   const record = registry.byName(segment) ?? registry.byName(decoded(segment));
   const source = registry.source();
   return record && source ? { record, report: reportFromRegistry(record, source) } : null;
+}
+
+/** The record for an export route; a name MOT does not list is the handler's 404. */
+export function requireRecord(segment: string): { record: RegistryRecord; report: Report } {
+  const found = recordForRoute(segment);
+  if (found === null) {
+    throw new ApiError("not_found", "MOT lists no model of that name.");
+  }
+  return found;
 }

@@ -2,7 +2,9 @@ import "server-only";
 import { ApiError } from "@/lib/api-errors";
 import { type ModelRef, modelRefFromRoute } from "@/lib/model-ref";
 import { clientKey } from "@/lib/rate-limit";
+import { toMofYaml } from "@/lib/mof";
 import { latestReport } from "./latest";
+import { snapshotStore } from "./store";
 import type { Report } from "./schema";
 
 /** The latest report for a `/models/[org]/[name]/…` export; throws ApiError for the handler's toErrorResponse. */
@@ -24,4 +26,24 @@ export async function reportForRoute(request: Request, org: string, name: string
 /** A download file name from a model id ("allenai/OLMo-7B" → "allenai__OLMo-7B"). */
 export function fileStem(id: string): string {
   return id.replace(/[^A-Za-z0-9._-]+/g, "__");
+}
+
+/** A stored snapshot for a `/r/{id}` or API route; an unknown id is the handler's 404. */
+export function requireSnapshot(id: string): Report {
+  const report = snapshotStore().get(id);
+  if (report === null) {
+    throw new ApiError("not_found", `No snapshot with id ${id.slice(0, 40)}.`);
+  }
+  return report;
+}
+
+/** A report's MOF record as a MOT YAML download. */
+export function yamlDownload(report: Report, cacheControl: string): Response {
+  return new Response(toMofYaml(report.record), {
+    headers: {
+      "content-type": "application/yaml; charset=utf-8",
+      "content-disposition": `attachment; filename="${fileStem(report.model.id)}.yml"`,
+      "cache-control": cacheControl,
+    },
+  });
 }

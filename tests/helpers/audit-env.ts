@@ -2,6 +2,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach } from "vitest";
+import { auditModel } from "@/lib/audit";
 import type { AuditDeps, AuditOutcome } from "@/lib/audit";
 import { createSqliteHttpCache, openDatabase } from "@/lib/db";
 import type { Db } from "@/lib/db";
@@ -69,3 +70,12 @@ export function reportOf(outcome: AuditOutcome): Report {
 }
 
 export const statusOf = (report: Report, name: string) => report.components.find((c) => c.name === name)?.status;
+
+/** Audits each id afresh (no cache) and keeps the reports by id; a failed audit fails the setup. */
+export async function auditAll(env: AuditEnv, ids: readonly string[]): Promise<Map<string, Report>> {
+  const reports = new Map<string, Report>();
+  for (const id of ids) {
+    reports.set(id, reportOf(await auditModel(id, env.deps({ cache: false }))));
+  }
+  return reports;
+}

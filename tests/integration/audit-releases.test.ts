@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditModel } from "@/lib/audit";
 import type { Report } from "@/lib/report/schema";
 import { reportSchema } from "@/lib/report/schema";
-import { startAuditEnv } from "@/tests/helpers/audit-env";
+import { auditAll, startAuditEnv } from "@/tests/helpers/audit-env";
 import type { AuditEnv } from "@/tests/helpers/audit-env";
 
 interface ExpectedRelease {
@@ -22,12 +22,8 @@ const reports = new Map<string, Report>();
 
 beforeAll(async () => {
   env = await startAuditEnv();
-  for (const id of Object.keys(expected.releases)) {
-    const outcome = await auditModel(id, env.deps({ cache: false }));
-    if (!outcome.ok) {
-      throw new Error(`${id}: ${outcome.error.message}`);
-    }
-    reports.set(id, outcome.report);
+  for (const [id, report] of await auditAll(env, Object.keys(expected.releases))) {
+    reports.set(id, report);
   }
 });
 

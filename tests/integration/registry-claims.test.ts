@@ -2,7 +2,6 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditModel } from "@/lib/audit";
 import { type ClaimComparison, compareClaims, matchRecord } from "@/lib/claims";
 import { openDatabase } from "@/lib/db";
 import { familyOf, memberFromRecord, memberFromReport } from "@/lib/families";
@@ -11,7 +10,7 @@ import type { MofRecord } from "@/lib/mof";
 import { auditedRow } from "@/lib/registry/audited-row";
 import { createRegistryStore, type RegistryStore } from "@/lib/registry/store";
 import type { Report } from "@/lib/report/schema";
-import { type AuditEnv, startAuditEnv } from "@/tests/helpers/audit-env";
+import { auditAll, type AuditEnv, startAuditEnv } from "@/tests/helpers/audit-env";
 
 const registryDir = join(import.meta.dirname, "..", "..", "registry", "mot");
 const MODELS = ["allenai/OLMo-7B", "LLM360/Amber", "EleutherAI/pythia-160m", "bigscience/bloom", "meta-llama/Llama-2-7b-hf", "mistralai/Mistral-7B-v0.1", "LLM360/CrystalCoder", "moxin-org/moxin-llm-7b"];
@@ -43,12 +42,8 @@ beforeAll(async () => {
   env = await startAuditEnv();
   store = createRegistryStore(openDatabase(join(mkdtempSync(join(tmpdir(), "mofscope-claims-")), "registry.sqlite")), registryDir);
   store.load();
-  for (const id of MODELS) {
-    const outcome = await auditModel(id, env.deps({ cache: false }));
-    if (!outcome.ok) {
-      throw new Error(`${id}: ${outcome.error.message}`);
-    }
-    reports.set(id, outcome.report);
+  for (const [id, report] of await auditAll(env, MODELS)) {
+    reports.set(id, report);
   }
 });
 

@@ -1,5 +1,5 @@
-import { ApiError, toErrorResponse } from "@/lib/api-errors";
-import { recordForRoute } from "@/lib/registry/record-page";
+import { toErrorResponse } from "@/lib/api-errors";
+import { requireRecord } from "@/lib/registry/record-page";
 
 interface Context {
   params: Promise<{ name: string }>;
@@ -8,10 +8,7 @@ interface Context {
 /** The record exactly as it stands in MOT's repository (at the synced commit). */
 export async function GET(_request: Request, { params }: Context): Promise<Response> {
   try {
-    const found = recordForRoute((await params).name);
-    if (found === null) {
-      throw new ApiError("not_found", "MOT lists no model of that name.");
-    }
+    const found = requireRecord((await params).name);
     return new Response(found.record.yaml, {
       headers: {
         "content-type": "application/yaml; charset=utf-8",

@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
-import { ApiError, toErrorResponse } from "@/lib/api-errors";
-import { recordForRoute } from "@/lib/registry/record-page";
+import { toErrorResponse } from "@/lib/api-errors";
+import { requireRecord } from "@/lib/registry/record-page";
 import { fileStem } from "@/lib/report/route-report";
 import { reportSchema } from "@/lib/report/schema";
 
@@ -11,10 +11,7 @@ interface Context {
 /** The self-reported report of a MOT record as JSON (the API's schema, `model.source` "mot"). */
 export async function GET(_request: Request, { params }: Context): Promise<Response> {
   try {
-    const found = recordForRoute((await params).name);
-    if (found === null) {
-      throw new ApiError("not_found", "MOT lists no model of that name.");
-    }
+    const found = requireRecord((await params).name);
     return NextResponse.json(reportSchema.parse(found.report), {
       headers: { "content-disposition": `inline; filename="mot__${fileStem(found.record.name)}.mof-report.json"`, "cache-control": "public, max-age=3600" },
     });

@@ -1,6 +1,5 @@
 import { toErrorResponse } from "@/lib/api-errors";
-import { toMofYaml } from "@/lib/mof";
-import { fileStem, reportForRoute } from "@/lib/report/route-report";
+import { reportForRoute, yamlDownload } from "@/lib/report/route-report";
 
 interface Context {
   params: Promise<{ org: string; name: string }>;
@@ -11,13 +10,7 @@ export async function GET(request: Request, { params }: Context): Promise<Respon
   try {
     const { org, name } = await params;
     const { report } = await reportForRoute(request, org, name);
-    return new Response(toMofYaml(report.record), {
-      headers: {
-        "content-type": "application/yaml; charset=utf-8",
-        "content-disposition": `attachment; filename="${fileStem(report.model.id)}.yml"`,
-        "cache-control": "no-store",
-      },
-    });
+    return yamlDownload(report, "no-store");
   } catch (error) {
     return toErrorResponse(error);
   }
