@@ -41,7 +41,7 @@ export default defineConfig({
       timeout: 30_000,
     },
     {
-      command: `rm -rf test-results/e2e && mkdir -p test-results/e2e && node_modules/.bin/next start -H 127.0.0.1 -p ${APP_PORT}`,
+      command: `rm -rf test-results/e2e && mkdir -p test-results/e2e && node_modules/.bin/tsx server.ts -H 127.0.0.1 -p ${APP_PORT}`,
       url: `http://127.0.0.1:${APP_PORT}`,
       env: E2E_ENV,
       reuseExistingServer: false,

@@ -7,7 +7,7 @@ import autocannon from "autocannon";
 
 const ROOT = join(import.meta.dirname, "..");
 
-/** Builds the app unless a production build is already there (the benches start `next start` on it). */
+/** Builds the app unless a production build is already there (the benches start the production server on it). */
 export function ensureBuild(): void {
   if (existsSync(join(ROOT, ".next", "BUILD_ID"))) {
     return;

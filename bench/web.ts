@@ -6,6 +6,10 @@ import { startMockUpstream } from "@/tests/helpers/mock-upstream";
 import { benchDir, ensureBuild, load, sparePort } from "./server";
 
 const MODEL = "LLM360/Amber";
+// what Chromium sends with every navigation
+const BROWSER_ENCODINGS = "gzip, deflate, br, zstd";
+
+const kb = (n: number) => Number((n / 1024).toFixed(1));
 
 interface BuildManifest {
   rootMainFiles: string[];
@@ -25,8 +29,22 @@ export async function clientJs(origin: string, path: string): Promise<{ totalKb:
     total += bytes;
     if (runtime.has(src.split("?")[0] ?? src)) framework += bytes;
   }
-  const kb = (n: number) => Number((n / 1024).toFixed(1));
   return { totalKb: kb(total), runtimeKb: kb(framework), beyondKb: kb(total - framework), scripts: new Set(srcs).size };
+}
+
+/** A page's body sizes once it comes from the page cache (from Content-Length: undici decodes bodies). */
+async function cachedSizes(url: string): Promise<{ br: number; identity: number }> {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const response = await fetch(url, { headers: { "accept-encoding": "br" } });
+    await response.arrayBuffer();
+    if (response.headers.get("x-mofscope-page-cache") === "hit") {
+      const plain = await fetch(url, { headers: { "accept-encoding": "identity" } });
+      await plain.arrayBuffer();
+      return { br: Number(response.headers.get("content-length")), identity: Number(plain.headers.get("content-length")) };
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`${url} never came from the page cache`);
 }
 
 /** Cached report page and badge under load (100 connections, 10 s each), and the report page's client JavaScript. */
@@ -37,11 +55,15 @@ export async function benchWeb(): Promise<Record<string, Record<string, string |
   try {
     const warm = await fetch(`${app.url}/api/v1/audit?url=${MODEL}`);
     if (!warm.ok) throw new Error(`warm-up audit answered ${warm.status}`);
-    const page = await load(`${app.url}/models/${MODEL}`);
-    const badge = await load(`${app.url}/badge/${MODEL}.svg`);
+    const report = `${app.url}/models/${MODEL}`;
+    const sizes = await cachedSizes(report);
+    const page = await load(report, { "accept-encoding": BROWSER_ENCODINGS });
+    const plain = await load(report);
+    const badge = await load(`${app.url}/badge/${MODEL}.svg`, { "accept-encoding": BROWSER_ENCODINGS });
     const js = await clientJs(app.url, `/models/${MODEL}`);
     return {
-      "cached report page": { ...page },
+      "cached report page, br (as browsers ask)": { ...page, "body KB": kb(sizes.br) },
+      "cached report page, uncompressed": { ...plain, "body KB": kb(sizes.identity) },
       "badge SVG": { ...badge },
       "report page client JS": { "gzip KB total": js.totalKb, "framework runtime KB": js.runtimeKb, "beyond runtime KB": js.beyondKb, scripts: js.scripts },
     };

@@ -1,22 +1,26 @@
+import { type EncodedBodies, encodeBody } from "@/lib/page-encoding";
+import { hashPolicy, trustedScriptHashes } from "@/lib/security-headers";
+
 /**
- * Rendered public pages kept briefly in this process and served again with a fresh nonce, so a report that is
- * already stored costs no render. Only complete report pages are kept (they carry `data-snapshot-id` and no
- * audit error).
+ * Rendered public pages kept briefly in this process and served again without a render, so a report that is already
+ * stored costs only writing bytes. Only complete report pages are kept (they carry `data-snapshot-id` and no audit
+ * error).
  */
 
 export interface CachedPage {
-  readonly body: string;
-  /** The nonce the body was rendered with; each serve swaps in the new response's nonce. */
-  readonly nonce: string | null;
-  /** The headers the route chose (type, caching, a route's own security policy), replayed on every serve. */
+  readonly bodies: EncodedBodies;
+  /** The response headers replayed on every serve: type, caching and security policy. */
   readonly headers: Readonly<Record<string, string>>;
   readonly expires: number;
 }
 
 const KEPT_HEADERS = ["content-type", "cache-control", "content-security-policy"] as const;
 
-/** Requests that fill the cache carry this header, so the proxy renders them instead of serving the cache. */
+/** Requests that fill the cache carry this header, so they are rendered instead of served from the cache. */
 export const FILL_HEADER = "x-mofscope-fill";
+
+/** Marks a response served from the cache. */
+export const HIT_HEADER = "x-mofscope-page-cache";
 
 const MAX_PAGES = 300;
 // a report page may change when its model is re-audited (invalidated then) or when its snapshot goes stale
@@ -31,6 +35,7 @@ const KINDS: readonly [RegExp, PageKind][] = [
   [/^\/badge\/[^/]+\/[^/]+\.svg$/, "badge"],
 ];
 
+// the server in front of Next and Next's own bundles each load this module, so the maps live on globalThis
 const globalForPages = globalThis as unknown as { mofscopePages?: Map<string, CachedPage>; mofscopeFills?: Map<string, Promise<CachedPage | null>> };
 const pages = (globalForPages.mofscopePages ??= new Map());
 const fills = (globalForPages.mofscopeFills ??= new Map());
@@ -41,6 +46,18 @@ export function pageKind(pathname: string, search: string): PageKind | null {
     return null;
   }
   return KINDS.find(([pattern]) => pattern.test(pathname))?.[1] ?? null;
+}
+
+/**
+ * The kind of page a request may be answered with from the cache, or null. Client-side navigations ask for the
+ * page's RSC payload at the same path (with an `rsc` header), and the fill itself must render.
+ */
+export function cacheableRequest(method: string | undefined, url: string, header: (name: string) => string | null | undefined): PageKind | null {
+  if (method !== "GET" || header("rsc") != null || header("next-router-prefetch") != null || header(FILL_HEADER) != null) {
+    return null;
+  }
+  const query = url.indexOf("?");
+  return query === -1 ? pageKind(url, "") : pageKind(url.slice(0, query), url.slice(query));
 }
 
 export function cachedPage(key: string, now = Date.now()): CachedPage | null {
@@ -70,9 +87,23 @@ export function invalidateModelPages(modelId: string): void {
   }
 }
 
-/** The body served with a new nonce in place of the one it was rendered with. */
-export function withNonce(page: CachedPage, nonce: string): string {
-  return page.nonce === null ? page.body : page.body.split(page.nonce).join(nonce);
+/**
+ * The headers a rendered page is served again with. A page rendered under a nonce policy gets the hash policy of the
+ * scripts that carried that nonce; a route's own policy (the badges') is kept as it is.
+ */
+export function replayedHeaders(body: string, headers: Headers): Record<string, string> {
+  const kept: Record<string, string> = {};
+  for (const name of KEPT_HEADERS) {
+    const value = headers.get(name);
+    if (value !== null) {
+      kept[name] = value;
+    }
+  }
+  const nonce = /'nonce-([^']+)'/.exec(kept["content-security-policy"] ?? "")?.[1];
+  if (nonce !== undefined) {
+    kept["content-security-policy"] = hashPolicy(trustedScriptHashes(body, nonce));
+  }
+  return kept;
 }
 
 /**
@@ -93,12 +124,7 @@ export function fillInBackground(key: string, kind: PageKind, origin: string, fo
       if (response.status !== 200 || !complete) {
         return null;
       }
-      const nonce = /'nonce-([^']+)'/.exec(response.headers.get("content-security-policy") ?? "")?.[1] ?? null;
-      const kept = KEPT_HEADERS.flatMap((name) => {
-        const value = response.headers.get(name);
-        return value === null ? [] : [[name, value] as const];
-      });
-      storePage(key, kind, { body, nonce, headers: Object.fromEntries(kept) });
+      storePage(key, kind, { bodies: await encodeBody(body), headers: replayedHeaders(body, response.headers) });
       return cachedPage(key);
     })
     .catch(() => null)

@@ -34,12 +34,12 @@ export function appEnv(mock: UpstreamUrls, db: string, extra: Record<string, str
   };
 }
 
-/** Starts `next start` of the existing build on a loopback port and waits until it answers. */
+/** Starts the production server (`npm run serve`) of the existing build on a loopback port and waits until it answers. */
 export async function startApp(port: number, env: Record<string, string>): Promise<AppServer> {
   const base: NodeJS.ProcessEnv = { ...process.env };
   delete base.HF_TOKEN;
   delete base.GITHUB_TOKEN;
-  const child: ChildProcess = spawn(join(ROOT, "node_modules", ".bin", "next"), ["start", "-H", "127.0.0.1", "-p", String(port)], {
+  const child: ChildProcess = spawn(join(ROOT, "node_modules", ".bin", "tsx"), ["server.ts", "-H", "127.0.0.1", "-p", String(port)], {
     cwd: ROOT,
     env: { ...base, ...env },
     stdio: ["ignore", "pipe", "pipe"],
@@ -63,7 +63,7 @@ export async function startApp(port: number, env: Record<string, string>): Promi
     }
     if (Date.now() > deadline || child.exitCode !== null) {
       child.kill("SIGKILL");
-      throw new Error(`next start on ${port} did not come up:\n${output}`);
+      throw new Error(`the server on ${port} did not come up:\n${output}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

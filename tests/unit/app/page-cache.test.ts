@@ -1,5 +1,9 @@
+import { gunzipSync, brotliDecompressSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { cachedPage, invalidateModelPages, pageKind, storePage, withNonce } from "@/lib/page-cache";
+import { cachedPage, cacheableRequest, invalidateModelPages, pageKind, replayedHeaders, storePage } from "@/lib/page-cache";
+import { encodeBody } from "@/lib/page-encoding";
+
+const page = (text: string) => ({ bodies: { br: Buffer.alloc(0), gzip: Buffer.alloc(0), identity: Buffer.from(text) }, headers: { "content-type": "text/html" } });
 
 describe("page cache", () => {
   it("keeps only public report pages, permalinks, MOT records and badges, without a query", () => {
@@ -13,34 +17,71 @@ describe("page cache", () => {
     }
   });
 
-  it("serves a stored page until it expires", () => {
-    storePage("/mot/Expiring", "record", { body: "x", nonce: null, headers: { "content-type": "text/html" } }, 1_000);
-    expect(cachedPage("/mot/Expiring", 2_000)?.body).toBe("x");
-    expect(cachedPage("/mot/Expiring", 1_000 + 600_000)).toBeNull();
+  it("answers only plain GETs from the cache: not a fill, a client navigation's RSC request or a prefetch", () => {
+    const none = () => undefined;
+    expect(cacheableRequest("GET", "/models/allenai/OLMo-7B", none)).toBe("report");
+    expect(cacheableRequest("GET", "/models/allenai/OLMo-7B?source=github", none)).toBeNull();
+    expect(cacheableRequest("GET", "/models/allenai/OLMo-7B?", none)).toBe("report");
+    expect(cacheableRequest("POST", "/models/allenai/OLMo-7B", none)).toBeNull();
+    expect(cacheableRequest("HEAD", "/models/allenai/OLMo-7B", none)).toBeNull();
+    for (const name of ["rsc", "next-router-prefetch", "x-mofscope-fill"]) {
+      expect(cacheableRequest("GET", "/models/allenai/OLMo-7B", (asked) => (asked === name ? "1" : undefined)), name).toBeNull();
+    }
   });
 
-  it("swaps the nonce it was rendered with for the new one everywhere", () => {
-    const page = { body: '<script nonce="OLD">a</script><script nonce="OLD" src="/x.js"></script>', nonce: "OLD", headers: {}, expires: Infinity };
-    expect(withNonce(page, "NEW")).toBe('<script nonce="NEW">a</script><script nonce="NEW" src="/x.js"></script>');
+  it("serves a stored page until it expires", () => {
+    storePage("/mot/Expiring", "record", page("x"), 1_000);
+    expect(cachedPage("/mot/Expiring", 2_000)?.bodies.identity.toString()).toBe("x");
+    expect(cachedPage("/mot/Expiring", 1_000 + 600_000)).toBeNull();
   });
 
   it("drops a model's report page and badge when a new snapshot is stored, and nothing else", () => {
     const now = Date.now();
-    storePage("/models/acme/tiny", "report", { body: "r", nonce: null, headers: { "content-type": "text/html" } }, now);
-    storePage("/badge/acme/tiny.svg", "badge", { body: "b", nonce: null, headers: { "content-type": "image/svg+xml" } }, now);
-    storePage("/models/acme/tiny-2", "report", { body: "o", nonce: null, headers: { "content-type": "text/html" } }, now);
+    storePage("/models/acme/tiny", "report", page("r"), now);
+    storePage("/badge/acme/tiny.svg", "badge", page("b"), now);
+    storePage("/models/acme/tiny-2", "report", page("o"), now);
     invalidateModelPages("acme/tiny");
     expect(cachedPage("/models/acme/tiny", now)).toBeNull();
     expect(cachedPage("/badge/acme/tiny.svg", now)).toBeNull();
-    expect(cachedPage("/models/acme/tiny-2", now)?.body).toBe("o");
+    expect(cachedPage("/models/acme/tiny-2", now)?.bodies.identity.toString()).toBe("o");
   });
 
   it("holds at most 300 pages, dropping the oldest", () => {
     const now = Date.now();
     for (let i = 0; i < 310; i++) {
-      storePage(`/r/page${String(i).padStart(6, "0")}`, "permalink", { body: String(i), nonce: null, headers: { "content-type": "text/html" } }, now);
+      storePage(`/r/page${String(i).padStart(6, "0")}`, "permalink", page(String(i)), now);
     }
     expect(cachedPage("/r/page000000", now)).toBeNull();
-    expect(cachedPage("/r/page000309", now)?.body).toBe("309");
+    expect(cachedPage("/r/page000309", now)?.bodies.identity.toString()).toBe("309");
+  });
+
+  it("replays a page's type and caching, and trades its nonce policy for the hashes of the scripts that had the nonce", () => {
+    const html = '<script nonce="N1">a()</script><script nonce="N1" src="/x.js"></script><script>evil()</script>';
+    const headers = new Headers({
+      "content-type": "text/html; charset=utf-8",
+      "cache-control": "private, no-store",
+      "content-security-policy": "default-src 'self'; script-src 'self' 'nonce-N1' 'strict-dynamic'",
+      "set-cookie": "a=b",
+      link: "</x.css>; rel=preload",
+    });
+    const replayed = replayedHeaders(html, headers);
+    expect(Object.keys(replayed).sort()).toEqual(["cache-control", "content-security-policy", "content-type"]);
+    // sha256("a()") in base64, computed independently: printf 'a()' | openssl dgst -sha256 -binary | base64
+    // only the inline script that had the nonce: not the external one, not the injected one
+    expect(/script-src ([^;]*)/.exec(replayed["content-security-policy"] ?? "")?.[1]).toBe("'self' 'sha256-qVpDBgj7bpq5hMAcGp3AOc79J3Y1Z4HvySTwKrWDoy4='");
+  });
+
+  it("keeps a route's own policy (a badge's) as it is", () => {
+    const own = "default-src 'none'; style-src 'unsafe-inline'";
+    expect(replayedHeaders("<svg/>", new Headers({ "content-type": "image/svg+xml", "content-security-policy": own }))["content-security-policy"]).toBe(own);
+  });
+
+  it("stores each body compressed once, in brotli and gzip that decode to the same bytes", async () => {
+    const html = `<!DOCTYPE html><p>${"Open Model ".repeat(2_000)}é</p>`;
+    const bodies = await encodeBody(html);
+    expect(bodies.identity.toString("utf8")).toBe(html);
+    expect(brotliDecompressSync(bodies.br).toString("utf8")).toBe(html);
+    expect(gunzipSync(bodies.gzip).toString("utf8")).toBe(html);
+    expect(bodies.br.length).toBeLessThan(html.length / 10);
   });
 });

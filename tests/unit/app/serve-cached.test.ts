@@ -1,0 +1,75 @@
+import { createServer, request, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { storePage } from "@/lib/page-cache";
+import { encodeBody, preferredEncoding } from "@/lib/page-encoding";
+import { serveCached } from "@/lib/serve-cached";
+
+const HTML = `<!DOCTYPE html><main data-snapshot-id="abc">${"component ".repeat(500)}</main>`;
+
+let server: Server;
+let port = 0;
+
+// node:http rather than fetch, which would decode the body and hide the encoding it was sent in
+function get(path: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, unknown>; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    request({ host: "127.0.0.1", port, path, headers }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on("data", (chunk: Buffer) => chunks.push(chunk));
+      response.on("end", () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }));
+    })
+      .on("error", reject)
+      .end();
+  });
+}
+
+beforeAll(async () => {
+  storePage("/models/acme/served", "report", { bodies: await encodeBody(HTML), headers: { "content-type": "text/html; charset=utf-8", "content-security-policy": "script-src 'self'" } });
+  server = createServer((req, res) => {
+    if (!serveCached(req, res)) {
+      res.writeHead(418).end("rendered");
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  port = (server.address() as AddressInfo).port;
+});
+
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+describe("serving from the page cache in front of Next", () => {
+  it("writes the stored page in the encoding the client prefers, with the security headers and the stored policy", async () => {
+    const br = await get("/models/acme/served", { "accept-encoding": "gzip, deflate, br" });
+    expect(br.status).toBe(200);
+    expect(br.headers["content-encoding"]).toBe("br");
+    expect(br.headers.vary).toBe("Accept-Encoding");
+    expect(br.headers["x-content-type-options"]).toBe("nosniff");
+    expect(br.headers["content-security-policy"]).toBe("script-src 'self'");
+    expect(br.headers["x-mofscope-page-cache"]).toBe("hit");
+    expect(brotliDecompressSync(br.body).toString()).toBe(HTML);
+
+    const gz = await get("/models/acme/served", { "accept-encoding": "gzip" });
+    expect(gz.headers["content-encoding"]).toBe("gzip");
+    expect(gunzipSync(gz.body).toString()).toBe(HTML);
+
+    const plain = await get("/models/acme/served");
+    expect(plain.headers["content-encoding"]).toBeUndefined();
+    expect(Number(plain.headers["content-length"])).toBe(Buffer.byteLength(HTML));
+    expect(plain.body.toString()).toBe(HTML);
+  });
+
+  it("passes to Next what it does not hold or may not answer", async () => {
+    expect((await get("/models/acme/not-stored")).status).toBe(418);
+    expect((await get("/models/acme/served?source=github")).status).toBe(418);
+    expect((await get("/models/acme/served", { rsc: "1" })).status).toBe(418);
+    expect((await get("/models/acme/served", { "x-mofscope-fill": "1" })).status).toBe(418);
+  });
+
+  it("honours q-values when picking an encoding", () => {
+    expect(preferredEncoding("br;q=0, gzip")).toBe("gzip");
+    expect(preferredEncoding("gzip;q=0")).toBe("identity");
+    expect(preferredEncoding("BR;q=0.5")).toBe("br");
+    expect(preferredEncoding("identity")).toBe("identity");
+    expect(preferredEncoding(undefined)).toBe("identity");
+  });
+});
