@@ -1,9 +1,13 @@
-/** Holds the report's place while the audit runs, at the size the report will take, so nothing jumps. */
-export function ReportSkeleton() {
-  const bar = "rounded bg-zinc-200 dark:bg-zinc-800";
+import { COMPONENTS_BY_WEIGHT } from "@/lib/mof/components";
+import { ComponentGroups } from "./component-groups";
+import { PendingComponent } from "./pending-component";
+
+const bar = "rounded bg-zinc-200 dark:bg-zinc-800";
+
+/** Holds the summary's place (grade, progress, next steps) until the audit ends, at the size it will take. */
+export function SummarySkeleton() {
   return (
-    <div className="animate-pulse space-y-8 motion-reduce:animate-none" aria-busy="true" aria-live="polite">
-      <p className="sr-only">Auditing the release; this takes a few seconds.</p>
+    <div className="animate-pulse space-y-8 motion-reduce:animate-none" aria-busy="true">
       <div className="grid gap-6 md:grid-cols-2">
         <div className="space-y-3">
           <div className="flex items-center gap-4">
@@ -25,11 +29,18 @@ export function ReportSkeleton() {
         </div>
       </div>
       <div className={`h-28 w-full ${bar}`} />
-      <div className="space-y-3">
-        {Array.from({ length: 8 }, (_, i) => (
-          <div key={i} className={`h-12 w-full ${bar}`} />
-        ))}
-      </div>
+    </div>
+  );
+}
+
+/** The report's shape before anything has answered: every component named, none settled. */
+export function ReportSkeleton() {
+  const rows = COMPONENTS_BY_WEIGHT.map((spec) => ({ cid: spec.cid, class: spec.class, node: <PendingComponent spec={spec} /> }));
+  return (
+    <div className="space-y-8" aria-live="polite">
+      <p className="sr-only">Auditing the release; components appear as their sources answer.</p>
+      <SummarySkeleton />
+      <ComponentGroups rows={rows} />
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import type { DatasetFacts, PaperFacts, ReleaseFacts, RepoFacts, Sourced } from "@/lib/evidence/facts";
+import type { PartialFacts } from "@/lib/evidence/settled";
 import { getPaperLicense } from "@/lib/fetchers/arxiv";
 import { getReadme, getRepo, getTree } from "@/lib/fetchers/github";
 import { getDatasetCard, getDatasetInfo, getModelCard, getModelRefs } from "@/lib/fetchers/hf";
@@ -40,11 +41,19 @@ async function paperFacts(upstream: Upstream, id: string): Promise<PaperFacts> {
 
 const text = (s: Sourced<string> | null | undefined): string[] => (s?.ok ? [s.value] : []);
 
+/** What is known once the model info has answered: the model alone, everything else on its way. */
+export function modelRoundFacts(model: HfModel, extraRepos: readonly RepoFacts[]): PartialFacts {
+  return {
+    facts: { model, card: null, refs: null, datasets: [], evalDatasets: [], repos: extraRepos, papers: [] },
+    pending: new Set(["card", "refs", "datasets", "evalDatasets", "repos", "papers"]),
+  };
+}
+
 /**
  * Everything the evidence rules need about a Hub model, in the two rounds that follow the model info:
- * card, refs and datasets first; then the repositories and the paper the cards name.
+ * card, refs and datasets first (reported to `onRound`); then the repositories and the paper the cards name.
  */
-export async function gatherModelFacts(upstream: Upstream, model: HfModel, extraRepos: readonly RepoFacts[] = []): Promise<ReleaseFacts> {
+export async function gatherModelFacts(upstream: Upstream, model: HfModel, extraRepos: readonly RepoFacts[] = [], onRound: (partial: PartialFacts) => void = () => {}): Promise<ReleaseFacts> {
   const hasReadme = model.siblings.includes("README.md");
   const base = `${webBase(upstream)}/${model.id}`;
   const [card, refs, datasets, evalDatasets] = await Promise.all([
@@ -53,6 +62,7 @@ export async function gatherModelFacts(upstream: Upstream, model: HfModel, extra
     Promise.all(trainingDatasetIds(model).map((id) => datasetFacts(upstream, id, true))),
     Promise.all(evalDatasetIds(model).map((id) => datasetFacts(upstream, id, false))),
   ]);
+  onRound({ facts: { model, card, refs, datasets, evalDatasets, repos: extraRepos, papers: [] }, pending: new Set(["repos", "papers"]) });
   const cardText = card?.ok ? card.value : null;
   const known = new Set(extraRepos.map((r) => r.fullName.toLowerCase()));
   const repoNames = linkedRepos([...text(card), ...datasets.flatMap((d) => text(d.card))]).filter((r) => !known.has(r.toLowerCase()));

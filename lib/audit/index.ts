@@ -1,4 +1,4 @@
-import { buildEvidence } from "@/lib/evidence";
+import { buildEvidence, evidenceFromVerdicts, type PartialFacts, type ReleaseEvidence, settledVerdicts } from "@/lib/evidence";
 import type { ReleaseFacts, RepoFacts, SourceFailure } from "@/lib/evidence/facts";
 import { getModelInfo } from "@/lib/fetchers/hf";
 import type { HfModel } from "@/lib/fetchers/types";
@@ -7,13 +7,16 @@ import type { ModelTarget } from "@/lib/fetchers/url";
 import type { Upstream } from "@/lib/fetchers/upstream";
 import { reportFromRecord } from "@/lib/report/from-assessment";
 import type { Report } from "@/lib/report/schema";
-import { codeReleaseFacts, gatherModelFacts, repoFacts } from "./gather";
+import { componentByCid } from "@/lib/mof/components";
+import { codeReleaseFacts, gatherModelFacts, modelRoundFacts, repoFacts } from "./gather";
 import { badInput, firstRequestFailed } from "./outcome";
 import type { AuditOutcome } from "./outcome";
 import { defaultDeps } from "./default-deps";
+import { type AuditStage, AuditProgress } from "./progress";
 import { sourced } from "./sourced";
 
 export type { AuditError, AuditErrorCode, AuditOutcome } from "./outcome";
+export { AuditProgress } from "./progress";
 
 export interface AuditDeps {
   /** A fresh upstream per audit, so its request count is this audit's own. */
@@ -35,16 +38,19 @@ function allFailures(facts: ReleaseFacts): SourceFailure[] {
   return [...new Map(failures.map((f) => [f.url, f])).values()];
 }
 
-function assemble(input: string, facts: ReleaseFacts, model: Report["model"], upstream: Upstream, now: Date): Report {
+function identity(facts: ReleaseFacts, model: Report["model"], now: Date) {
   const [org = "", name = model.id] = model.id.split("/");
-  const evidence = buildEvidence(facts, {
+  return {
     name,
     producer: org,
     // the record states what was found on the day of the audit, which is also the date MOT would file it under
     date: now.toISOString().slice(0, 10),
     huggingface: facts.model?.url ?? null,
     repository: facts.repos[0]?.url ?? null,
-  });
+  };
+}
+
+function reportOf(input: string, evidence: ReleaseEvidence, facts: ReleaseFacts, model: Report["model"], upstream: Upstream, now: Date): Report {
   return reportFromRecord(evidence.record, {
     id: "",
     input,
@@ -57,17 +63,37 @@ function assemble(input: string, facts: ReleaseFacts, model: Report["model"], up
   });
 }
 
-async function auditHf(input: string, target: Extract<ModelTarget, { source: "hf" }>, upstream: Upstream, now: () => Date, extraRepos: RepoFacts[] = []): Promise<AuditOutcome> {
+function assemble(input: string, facts: ReleaseFacts, model: Report["model"], upstream: Upstream, now: Date): Report {
+  return reportOf(input, buildEvidence(facts, identity(facts, model, now)), facts, model, upstream, now);
+}
+
+/**
+ * The rows of the components whose verdict the facts so far settle. A row also says whether a substitute stands in
+ * for its component, so it waits for that substitute's verdict too.
+ */
+export function stageOf(input: string, partial: PartialFacts, model: Report["model"], upstream: Upstream, now: Date): AuditStage {
+  const verdicts = settledVerdicts(partial);
+  const report = reportOf(input, evidenceFromVerdicts(verdicts, identity(partial.facts, model, now)), partial.facts, model, upstream, now);
+  const settled = (cid: number) => {
+    const substitute = componentByCid(cid)?.substitute;
+    return verdicts.has(cid) && (substitute === undefined || verdicts.has(substitute));
+  };
+  return new Map(report.components.filter((c) => settled(c.cid)).map((c) => [c.cid, c]));
+}
+
+async function auditHf(input: string, target: Extract<ModelTarget, { source: "hf" }>, upstream: Upstream, now: () => Date, progress: AuditProgress, extraRepos: RepoFacts[] = []): Promise<AuditOutcome> {
   const info = await sourced<HfModel>("hf", `${upstream.config.hfEndpoint}/api/models/${target.id}`, () => getModelInfo(upstream, target));
   if (!info.ok) {
     return firstRequestFailed(info.failure, `The Hugging Face model ${target.id}`);
   }
-  const facts = await gatherModelFacts(upstream, info.value, extraRepos);
   const model = { source: "hf" as const, id: info.value.id, revision: target.revision, sha: info.value.sha, url: info.value.url };
+  const onRound = (partial: PartialFacts) => progress.record(stageOf(input, partial, model, upstream, now()));
+  onRound(modelRoundFacts(info.value, extraRepos));
+  const facts = await gatherModelFacts(upstream, info.value, extraRepos, onRound);
   return { ok: true, report: assemble(input, facts, model, upstream, now()) };
 }
 
-async function auditGithub(input: string, target: Extract<ModelTarget, { source: "github" }>, upstream: Upstream, now: () => Date): Promise<AuditOutcome> {
+async function auditGithub(input: string, target: Extract<ModelTarget, { source: "github" }>, upstream: Upstream, now: () => Date, progress: AuditProgress): Promise<AuditOutcome> {
   const repo = await repoFacts(upstream, `${target.owner}/${target.repo}`);
   if (!repo.repo.ok) {
     return firstRequestFailed(repo.repo.failure, `The GitHub repository ${target.owner}/${target.repo}`);
@@ -75,7 +101,7 @@ async function auditGithub(input: string, target: Extract<ModelTarget, { source:
   // a repository whose README names the model it releases is audited as that model, with this repository's code
   const released = repo.readme.ok ? releasedModel(repo.readme.value, target.owner) : undefined;
   if (released) {
-    const outcome = await auditHf(input, { source: "hf", id: released, revision: null }, upstream, now, [repo]);
+    const outcome = await auditHf(input, { source: "hf", id: released, revision: null }, upstream, now, progress, [repo]);
     if (outcome.ok || outcome.error.code !== "not_found") {
       return outcome;
     }
@@ -84,19 +110,27 @@ async function auditGithub(input: string, target: Extract<ModelTarget, { source:
   return { ok: true, report: assemble(input, codeReleaseFacts(repo), model, upstream, now()) };
 }
 
-const inFlight = new Map<string, Promise<AuditOutcome>>();
+/** One audit under way: its outcome, and its components as they settle. */
+export interface AuditRun {
+  readonly outcome: Promise<AuditOutcome>;
+  readonly progress: AuditProgress;
+}
+
+const inFlight = new Map<string, AuditRun>();
 
 export interface AuditOptions extends Partial<AuditDeps> {
   /** Fetch everything afresh instead of reading the response cache. */
   readonly noCache?: boolean;
 }
 
-/** Audits a model from a pasted URL or id; concurrent audits of the same target share one run. */
-export function auditModel(input: string, options: AuditOptions = {}): Promise<AuditOutcome> {
+/** Starts auditing a model from a pasted URL or id; concurrent audits of the same target share one run. */
+export function startAudit(input: string, options: AuditOptions = {}): AuditRun {
   const deps = { ...defaultDeps(options.noCache === true), ...options };
   const parsed = parseModelUrl(input);
+  const progress = new AuditProgress();
   if (!parsed.ok) {
-    return Promise.resolve(badInput(parsed.error.message));
+    progress.end();
+    return { outcome: Promise.resolve(badInput(parsed.error.message)), progress };
   }
   const target = parsed.target;
   const key = target.source === "hf" ? `hf:${target.id.toLowerCase()}@${target.revision ?? ""}` : `github:${target.owner}/${target.repo}`.toLowerCase();
@@ -105,7 +139,24 @@ export function auditModel(input: string, options: AuditOptions = {}): Promise<A
     return running;
   }
   const upstream = deps.upstream();
-  const run = (target.source === "hf" ? auditHf(input, target, upstream, deps.now) : auditGithub(input, target, upstream, deps.now)).finally(() => inFlight.delete(key));
+  const audit = target.source === "hf" ? auditHf(input, target, upstream, deps.now, progress) : auditGithub(input, target, upstream, deps.now, progress);
+  const outcome = audit
+    .then((result) => {
+      if (result.ok) {
+        progress.record(new Map(result.report.components.map((c) => [c.cid, c])));
+      }
+      return result;
+    })
+    .finally(() => {
+      progress.end();
+      inFlight.delete(key);
+    });
+  const run = { outcome, progress };
   inFlight.set(key, run);
   return run;
+}
+
+/** Audits a model from a pasted URL or id; concurrent audits of the same target share one run. */
+export function auditModel(input: string, options: AuditOptions = {}): Promise<AuditOutcome> {
+  return startAudit(input, options).outcome;
 }

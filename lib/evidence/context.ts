@@ -31,17 +31,45 @@ function modelLicenseParts(model: HfModel): LicensePart[] {
   return mapped.map((m) => ({ id: m.id, written: m.written, source: "hf", from: "model card `license`", url }));
 }
 
+/** Memoises a derivation, so it runs only if and when a rule asks for it. */
+function once<T>(derive: () => T): () => T {
+  let kept: { value: T } | undefined;
+  return () => (kept ??= { value: derive() }).value;
+}
+
+/**
+ * The context is lazy: a field reads the facts it comes from only when a rule uses it, so what a rule read is what
+ * it depends on (see `settled.ts`).
+ */
 export function buildContext(facts: ReleaseFacts): EvidenceContext {
-  const model = facts.model;
-  const card = facts.card?.ok ? facts.card.value : null;
+  const text = once(() => (facts.card?.ok ? facts.card.value : null));
+  const card = once(() => {
+    const value = text();
+    return value !== null && hasRealContent(value) ? value : null;
+  });
+  const sections = once(() => {
+    const value = text();
+    return value === null ? [] : cardSections(value);
+  });
+  const modelLicense = once(() => (facts.model ? modelLicenseParts(facts.model) : []));
   return {
     facts,
-    model,
-    card: card !== null && hasRealContent(card) ? card : null,
-    cardFailure: facts.card && !facts.card.ok ? facts.card.failure : null,
-    sections: card === null ? [] : cardSections(card),
-    modelLicense: model ? modelLicenseParts(model) : [],
-    fileUrl: (path) => (model ? `${model.url}/blob/${model.sha ?? "main"}/${path}` : ""),
+    get model() {
+      return facts.model;
+    },
+    get card() {
+      return card();
+    },
+    get cardFailure() {
+      return facts.card && !facts.card.ok ? facts.card.failure : null;
+    },
+    get sections() {
+      return sections();
+    },
+    get modelLicense() {
+      return modelLicense();
+    },
+    fileUrl: (path) => (facts.model ? `${facts.model.url}/blob/${facts.model.sha ?? "main"}/${path}` : ""),
   };
 }
 

@@ -9,6 +9,7 @@ import { decisiveLicense, recordLicense } from "./verdict";
 
 export type { ReleaseFacts, SourceFailure, Sourced, DatasetFacts, RepoFacts, PaperFacts } from "./facts";
 export type { ComponentVerdict, LicensePart } from "./verdict";
+export { type FactKey, type PartialFacts, settledVerdicts } from "./settled";
 
 export interface ReleaseEvidence {
   /** The MOF release record the evidence supports; the engine decides its class. */
@@ -49,7 +50,11 @@ function toFindings(cid: number, verdict: ComponentVerdict): ComponentFindings {
 /** Applies every evidence rule to the fetched facts and writes the MOF release record they support. */
 export function buildEvidence(facts: ReleaseFacts, identity: ReleaseIdentity): ReleaseEvidence {
   const ctx = buildContext(facts);
-  const verdicts = new Map(COMPONENTS.map((c) => [c.cid, (EVIDENCE_RULES[c.cid] as (typeof EVIDENCE_RULES)[number])(ctx)]));
+  return evidenceFromVerdicts(new Map(COMPONENTS.map((c) => [c.cid, (EVIDENCE_RULES[c.cid] as (typeof EVIDENCE_RULES)[number])(ctx)])), identity);
+}
+
+/** The record and findings some verdicts support; a component with no verdict is left out, as if missing. */
+export function evidenceFromVerdicts(verdicts: ReadonlyMap<number, ComponentVerdict>, identity: ReleaseIdentity): ReleaseEvidence {
   const components: MofComponentEntry[] = COMPONENTS_BY_WEIGHT.flatMap((spec) => {
     const verdict = verdicts.get(spec.cid);
     if (verdict?.state !== "found") {

@@ -1,5 +1,5 @@
 import "server-only";
-import { type AuditOutcome, auditModel } from "@/lib/audit";
+import { type AuditOutcome, type AuditProgress, startAudit } from "@/lib/audit";
 import type { ModelRef } from "@/lib/model-ref";
 import { invalidateModelPages } from "@/lib/page-cache";
 import { auditLimiter } from "@/lib/rate-limit";
@@ -30,15 +30,23 @@ export interface LatestOptions {
 
 type Stored = { ok: true; report: Report } | { ok: false; error: AuditFailure };
 
+interface StoringAudit {
+  readonly stored: Promise<Stored>;
+  readonly progress: AuditProgress;
+}
+
 // route handlers and pages are bundled apart, so the map lives on globalThis to be one per process
-const globalForAudits = globalThis as unknown as { mofscopeAuditsInFlight?: Map<string, Promise<Stored>> };
-const inFlight = (globalForAudits.mofscopeAuditsInFlight ??= new Map());
+const globalForAudits = globalThis as unknown as { mofscopeAuditsInFlight?: Map<string, StoringAudit> };
+const inFlight = (globalForAudits.mofscopeAuditsInFlight ??= new Map<string, StoringAudit>());
+
+const auditKey = (ref: ModelRef, force: boolean) => `${modelKey(ref.source, ref.id)}${force ? " force" : ""}`;
 
 // every reader of a model while it is being audited shares one audit and the one snapshot it stores: the
 // entry is removed only after the save, so no reader can slip between the audit's end and the snapshot
-function auditAndStore(ref: ModelRef, force: boolean, now: () => number): Promise<Stored> {
-  const key = `${modelKey(ref.source, ref.id)}${force ? " force" : ""}`;
-  const started = auditModel(ref.input, { noCache: force })
+function auditAndStore(ref: ModelRef, force: boolean, now: () => number): StoringAudit {
+  const key = auditKey(ref, force);
+  const run = startAudit(ref.input, { noCache: force });
+  const stored = run.outcome
     .then((outcome): Stored => {
       if (!outcome.ok) {
         return outcome;
@@ -48,12 +56,9 @@ function auditAndStore(ref: ModelRef, force: boolean, now: () => number): Promis
       return { ok: true, report };
     })
     .finally(() => inFlight.delete(key));
-  inFlight.set(key, started);
-  return started;
-}
-
-function runningAudit(ref: ModelRef, force: boolean): Promise<Stored> | undefined {
-  return inFlight.get(`${modelKey(ref.source, ref.id)}${force ? " force" : ""}`);
+  const audit = { stored, progress: run.progress };
+  inFlight.set(key, audit);
+  return audit;
 }
 
 /** True when any snapshot of the model is stored, fresh or not. */
@@ -61,16 +66,25 @@ export function hasSnapshot(ref: Pick<ModelRef, "source" | "id">): boolean {
   return snapshotStore().latest(ref.source, ref.id) !== null;
 }
 
-/** Serves the latest snapshot while fresh, else audits (rate-limited per client) and stores the result. */
-export async function latestReport(ref: ModelRef, { client, force = false, now = Date.now }: LatestOptions): Promise<LatestResult> {
+export interface LatestRun {
+  /** Set while an audit runs: its components as they settle, before the result. */
+  readonly progress: AuditProgress | null;
+  readonly result: Promise<LatestResult>;
+}
+
+/**
+ * Serves the latest snapshot while fresh, else audits (rate-limited per client) and stores the result. Decides at
+ * once, without waiting, whether an audit runs, so a page can stream its components as they settle.
+ */
+export function startLatestReport(ref: ModelRef, { client, force = false, now = Date.now }: LatestOptions): LatestRun {
   const store = snapshotStore();
   const stored = store.latest(ref.source, ref.id);
   if (!force && stored && now() - Date.parse(stored.createdAt) < FRESH_FOR_MS) {
-    return { report: stored.report, cached: true, error: null };
+    return { progress: null, result: Promise.resolve({ report: stored.report, cached: true, error: null }) };
   }
   // joining an audit already under way costs the upstreams nothing, so it spends no token
-  let pending = runningAudit(ref, force);
-  if (pending === undefined) {
+  let audit = inFlight.get(auditKey(ref, force));
+  if (audit === undefined) {
     const allowed = auditLimiter().take(client);
     if (!allowed.ok) {
       const error: AuditFailure = {
@@ -79,13 +93,20 @@ export async function latestReport(ref: ModelRef, { client, force = false, now =
         status: 429,
         retryAfterSeconds: allowed.retryAfterSeconds,
       };
-      return { report: stored?.report ?? null, cached: true, error };
+      return { progress: null, result: Promise.resolve({ report: stored?.report ?? null, cached: true, error }) };
     }
-    pending = auditAndStore(ref, force, now);
+    audit = auditAndStore(ref, force, now);
   }
-  const outcome = await pending;
-  if (!outcome.ok) {
-    return { report: stored?.report ?? null, cached: stored !== null, error: outcome.error };
-  }
-  return { report: outcome.report, cached: false, error: null };
+  const result = audit.stored.then((outcome): LatestResult => {
+    if (!outcome.ok) {
+      return { report: stored?.report ?? null, cached: stored !== null, error: outcome.error };
+    }
+    return { report: outcome.report, cached: false, error: null };
+  });
+  return { progress: audit.progress, result };
+}
+
+/** The latest report, as `startLatestReport` decides it, once it is settled. */
+export function latestReport(ref: ModelRef, options: LatestOptions): Promise<LatestResult> {
+  return startLatestReport(ref, options).result;
 }

@@ -11,6 +11,8 @@ export interface FaultRule {
   body?: string;
   headers?: Record<string, string>;
   delayMs?: number;
+  /** Holds the answer until this promise settles (a test opens the gate when it has seen what it waits for). */
+  hold?: Promise<unknown>;
   malformedJson?: boolean;
   truncateBody?: boolean;
   resetConnection?: boolean;

@@ -65,6 +65,7 @@ export async function startMockUpstream(options: MockUpstreamOptions = {}): Prom
     if (options.latencyMs) await wait(options.latencyMs);
     const rule = faults.take(method, req.url ?? "/");
     if (rule?.delayMs) await wait(rule.delayMs);
+    if (rule?.hold) await rule.hold;
     if (rule?.resetConnection) return void req.socket.destroy();
     if (rule?.hugeBody !== undefined) return writeHugeBody(res, rule.hugeBody);
     const injected = rule ? faultReply(rule) : null;

@@ -1,23 +1,40 @@
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
+import { Suspense } from "react";
 import { AuditError } from "@/components/audit-error";
 import { ClaimsVsEvidence } from "@/components/claims/claims-vs-evidence";
 import { FamilyLink } from "@/components/families/family-link";
+import { ComponentGroups } from "@/components/report/component-groups";
+import { PendingComponent } from "@/components/report/pending-component";
 import { ReauditForm } from "@/components/report/reaudit-form";
 import { ReportActions } from "@/components/report/report-actions";
 import { ReportBody } from "@/components/report/report-body";
+import { SummarySkeleton } from "@/components/report/report-skeleton";
+import { ReportSummary } from "@/components/report/report-summary";
+import { ReportWarnings } from "@/components/report/report-warnings";
+import type { AuditProgress } from "@/lib/audit";
+import { COMPONENTS_BY_WEIGHT } from "@/lib/mof/components";
 import { type ModelRef, modelPath } from "@/lib/model-ref";
 import { siteOrigin } from "@/lib/origin";
 import { recordPath } from "@/lib/registry/record-page";
 import { claimsFor, familyHref, siblingsOf } from "@/lib/registry/web-data";
 import { clientKey } from "@/lib/rate-limit";
 import { formatTime } from "@/lib/report/display";
-import { latestReport } from "@/lib/report/latest";
+import { type LatestResult, startLatestReport } from "@/lib/report/latest";
+import type { Report } from "@/lib/report/schema";
 import { spdxIdsIn } from "@/lib/report/spdx-ids";
+import { SettledComponent } from "./settled-component";
 
 export interface ModelReportProps {
   modelRef: ModelRef;
   /** Set by the re-audit redirect: what happened to the re-audit. */
+  notice?: string | undefined;
+  retryAfter?: string | undefined;
+}
+
+interface ReportParts {
+  modelRef: ModelRef;
+  origin: string;
   notice?: string | undefined;
   retryAfter?: string | undefined;
 }
@@ -38,29 +55,26 @@ function ReauditNotice({ notice, retryAfter }: { notice: string; retryAfter?: st
   ) : null;
 }
 
-/** The streamed part of the model page: the latest snapshot, or a fresh audit, or why there is none. */
-export async function ModelReport({ modelRef, notice, retryAfter }: ModelReportProps) {
-  const requestHeaders = await headers();
-  const { report, error } = await latestReport(modelRef, { client: clientKey(requestHeaders) });
-  const reaudit = modelPath(modelRef, "/reaudit");
-  if (report === null) {
-    if (error?.code === "not_found") {
-      notFound();
-    }
-    return (
-      <AuditError
-        code={error?.code ?? "upstream_unavailable"}
-        message={error?.message ?? "The audit returned nothing."}
-        retryAfterSeconds={error?.retryAfterSeconds}
-        action={error?.code === "bad_input" ? undefined : <ReauditForm action={reaudit} label="Retry the audit" />}
-      />
-    );
+/** Why there is no report at all: the audit failed and nothing is stored (an unknown model is a 404). */
+function NoReport({ error, modelRef }: { error: LatestResult["error"]; modelRef: ModelRef }) {
+  if (error?.code === "not_found") {
+    notFound();
   }
-  const origin = siteOrigin(requestHeaders);
-  const claims = claimsFor(report);
-  const family = siblingsOf(`${report.model.source}:${report.model.id}`);
   return (
-    <div className="space-y-8">
+    <AuditError
+      code={error?.code ?? "upstream_unavailable"}
+      message={error?.message ?? "The audit returned nothing."}
+      retryAfterSeconds={error?.retryAfterSeconds}
+      action={error?.code === "bad_input" ? undefined : <ReauditForm action={modelPath(modelRef, "/reaudit")} label="Retry the audit" />}
+    />
+  );
+}
+
+/** The notices above the report: the re-audit's outcome, a failed new audit, the producer's claims disagreeing. */
+function ReportBanners({ report, error, notice, retryAfter }: { report: Report; error: LatestResult["error"]; notice?: string | undefined; retryAfter?: string | undefined }) {
+  const claims = claimsFor(report);
+  return (
+    <>
       {notice ? <ReauditNotice notice={notice} retryAfter={retryAfter} /> : null}
       {error ? (
         <p role="status" className="rounded-md border-l-4 border-amber-500 bg-amber-50 p-3 text-sm text-amber-950 dark:bg-amber-950/60 dark:text-amber-100">
@@ -73,7 +87,16 @@ export async function ModelReport({ modelRef, notice, retryAfter }: ModelReportP
           {claims.comparison.disagreements.length === 1 ? "point" : "points"}: <a href="#claims" className="link">see claims vs evidence</a>.
         </p>
       ) : null}
-      <ReportBody report={report} spdxIds={spdxIdsIn(report)} retry={<ReauditForm action={reaudit} label="Retry the failed sources" />} />
+    </>
+  );
+}
+
+/** Below the report: the model's other variants, its producer's claims against the evidence, exports and badge. */
+function ReportFooter({ report, modelRef, origin }: { report: Report; modelRef: ModelRef; origin: string }) {
+  const claims = claimsFor(report);
+  const family = siblingsOf(`${report.model.source}:${report.model.id}`);
+  return (
+    <>
       {family ? (
         <p className="text-sm">
           Other variants: <FamilyLink href={familyHref(family.key)} label={family.label} count={family.variants.length} />
@@ -83,6 +106,81 @@ export async function ModelReport({ modelRef, notice, retryAfter }: ModelReportP
         <ClaimsVsEvidence comparison={claims.comparison} recordName={claims.record.name} recordHref={recordPath(claims.record.name)} matchedBy={claims.by} />
       ) : null}
       <ReportActions report={report} modelRef={modelRef} origin={origin} />
+    </>
+  );
+}
+
+const retryForm = (modelRef: ModelRef) => <ReauditForm action={modelPath(modelRef, "/reaudit")} label="Retry the failed sources" />;
+
+/** A report that is already settled (stored, or refused an audit): everything at once. */
+function FinishedReport({ result, modelRef, origin, notice, retryAfter }: ReportParts & { result: LatestResult }) {
+  const { report, error } = result;
+  if (report === null) {
+    return <NoReport error={error} modelRef={modelRef} />;
+  }
+  return (
+    <div className="space-y-8">
+      <ReportBanners report={report} error={error} notice={notice} retryAfter={retryAfter} />
+      <ReportBody report={report} spdxIds={spdxIdsIn(report)} retry={retryForm(modelRef)} />
+      <ReportFooter report={report} modelRef={modelRef} origin={origin} />
     </div>
   );
+}
+
+async function LiveSummary({ result, modelRef, notice, retryAfter }: Omit<ReportParts, "origin"> & { result: Promise<LatestResult> }) {
+  const { report, error } = await result;
+  if (report === null) {
+    return <NoReport error={error} modelRef={modelRef} />;
+  }
+  return (
+    <div className="space-y-8">
+      <ReportBanners report={report} error={error} notice={notice} retryAfter={retryAfter} />
+      <ReportSummary report={report} retry={retryForm(modelRef)} />
+    </div>
+  );
+}
+
+async function LiveFooter({ result, modelRef, origin }: Omit<ReportParts, "notice" | "retryAfter"> & { result: Promise<LatestResult> }) {
+  const { report } = await result;
+  return report === null ? null : (
+    <>
+      <ReportWarnings warnings={report.warnings} />
+      <ReportFooter report={report} modelRef={modelRef} origin={origin} />
+    </>
+  );
+}
+
+/**
+ * A report while its audit runs: each component appears as soon as the sources it needs have answered (the model
+ * files first, then what the card and datasets decide, then code and papers); the grade, which needs all 17, last.
+ */
+function LiveReport({ result, progress, ...parts }: ReportParts & { result: Promise<LatestResult>; progress: AuditProgress }) {
+  const rows = COMPONENTS_BY_WEIGHT.map((spec) => ({
+    cid: spec.cid,
+    class: spec.class,
+    node: (
+      <Suspense fallback={<PendingComponent spec={spec} />}>
+        <SettledComponent progress={progress} result={result} spec={spec} />
+      </Suspense>
+    ),
+  }));
+  return (
+    <div className="space-y-8" data-testid="report">
+      <Suspense fallback={<SummarySkeleton />}>
+        <LiveSummary result={result} modelRef={parts.modelRef} notice={parts.notice} retryAfter={parts.retryAfter} />
+      </Suspense>
+      <ComponentGroups rows={rows} />
+      <Suspense fallback={null}>
+        <LiveFooter result={result} modelRef={parts.modelRef} origin={parts.origin} />
+      </Suspense>
+    </div>
+  );
+}
+
+/** The streamed part of the model page: the latest snapshot, or a fresh audit as it runs, or why there is none. */
+export async function ModelReport({ modelRef, notice, retryAfter }: ModelReportProps) {
+  const requestHeaders = await headers();
+  const { progress, result } = startLatestReport(modelRef, { client: clientKey(requestHeaders) });
+  const parts = { modelRef, origin: siteOrigin(requestHeaders), notice, retryAfter };
+  return progress === null ? <FinishedReport result={await result} {...parts} /> : <LiveReport result={result} progress={progress} {...parts} />;
 }
