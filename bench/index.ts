@@ -8,7 +8,7 @@ type Figures = Record<string, unknown>;
 // each section prints its figures side by side; sections that need servers start and stop them themselves
 const sections: [string, string, () => Promise<Figures> | Figures][] = [
   ["engine", "MOF engine over the 210 conformance records", benchEngine],
-  ["audit", "audit of the fixture releases, mock upstream with 50 ms latency per request", benchAudit],
+  ["audit", "audit of the fixture releases, mock upstream with 50 ms latency per request; when the first rows settle", benchAudit],
   ["web", "production server on loopback: cached report page and badge (autocannon, 100 connections, 10 s each), report page JS", benchWeb],
   ["reliability", "server fault cases, fuzz runs, thundering herd, cached reads with a quiet and a faulty upstream", benchReliability],
 ];

@@ -18,7 +18,7 @@ const factsArb = fc.record({
   card: cardArb,
   siblings: fc.subarray(["README.md", "config.json", "model.safetensors", "pytorch_model.bin", "LICENSE", "modeling_tiny.py", "generation_config.json"]),
   license: fc.constantFrom("apache-2.0", "mit", "llama2", "other", undefined),
-  repos: fc.array(fc.constantFrom(makeRepo("acme/train", ["train.py", "LICENSE"]), makeRepo("acme/eval", ["eval/run.py"], null), { ...makeRepo("acme/down", []), tree: failed("http_5xx", "github") }), { maxLength: 2 }),
+  repos: fc.array(fc.constantFrom(makeRepo("acme/train", ["train.py", "LICENSE"]), makeRepo("acme/eval", ["eval/run.py"], null), { ...makeRepo("acme/down", []), tree: failed("upstream_error", "github") }), { maxLength: 2 }),
 });
 
 describe("settled verdicts", () => {
