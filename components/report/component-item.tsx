@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { componentByCid } from "@/lib/mof/components";
 import { sourceLabel } from "@/lib/report/display";
 import type { ReportComponent } from "@/lib/report/schema";
+import { ComponentHeading } from "./component-heading";
 import { LicenceName } from "./licence-name";
 import { StatusPill } from "./status-pill";
 
@@ -26,16 +27,7 @@ export function ComponentItem({ component, spdxIds }: ComponentItemProps) {
   const substitute = component.substitutedBy === null ? undefined : componentByCid(component.substitutedBy);
   return (
     <li className="py-3 [overflow-wrap:anywhere]" data-testid="component" data-cid={component.cid} data-status={component.status}>
-      <div className="flex flex-wrap items-start justify-between gap-x-4 gap-y-1">
-        <div>
-          <h4 className="font-medium">{component.name}</h4>
-          <p className="text-xs text-zinc-600 dark:text-zinc-400">
-            {component.type}
-            {component.required ? "" : " · optional"}
-          </p>
-        </div>
-        <StatusPill component={component} />
-      </div>
+      <ComponentHeading component={component} status={<StatusPill component={component} />} />
       <div className="mt-1 space-y-1 text-sm">
         {component.license !== null && component.license !== "" ? (
           <p>

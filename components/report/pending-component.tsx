@@ -1,27 +1,25 @@
 import type { ComponentSpec } from "@/lib/mof/components";
+import { ComponentHeading } from "./component-heading";
 
-const bar = "rounded bg-zinc-200 dark:bg-zinc-800";
+/** The grey of every placeholder. */
+export const SKELETON_BAR = "rounded bg-zinc-200 dark:bg-zinc-800";
 
 /** A component the audit has not settled yet: its name, and placeholders where its verdict will go. */
 export function PendingComponent({ spec }: { spec: ComponentSpec }) {
   return (
     <li className="py-3" data-testid="component-pending" data-cid={spec.cid} aria-busy="true">
-      <div className="flex flex-wrap items-start justify-between gap-x-4 gap-y-1">
-        <div>
-          <h4 className="font-medium">{spec.name}</h4>
-          <p className="text-xs text-zinc-600 dark:text-zinc-400">
-            {spec.type}
-            {spec.required ? "" : " · optional"}
-          </p>
-        </div>
-        <span className="inline-flex items-center gap-1 whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium text-zinc-700 ring-1 ring-inset ring-zinc-300 dark:text-zinc-300 dark:ring-zinc-700">
-          <span aria-hidden="true" className="motion-safe:animate-spin">
-            ◌
+      <ComponentHeading
+        component={spec}
+        status={
+          <span className="inline-flex items-center gap-1 whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium text-zinc-700 ring-1 ring-inset ring-zinc-300 dark:text-zinc-300 dark:ring-zinc-700">
+            <span aria-hidden="true" className="motion-safe:animate-spin">
+              ◌
+            </span>
+            Checking
           </span>
-          Checking
-        </span>
-      </div>
-      <div className={`mt-1 h-5 w-2/3 animate-pulse motion-reduce:animate-none ${bar}`} />
+        }
+      />
+      <div className={`mt-1 h-5 w-2/3 animate-pulse motion-reduce:animate-none ${SKELETON_BAR}`} />
     </li>
   );
 }

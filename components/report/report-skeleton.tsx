@@ -1,8 +1,6 @@
 import { COMPONENTS_BY_WEIGHT } from "@/lib/mof/components";
 import { ComponentGroups } from "./component-groups";
-import { PendingComponent } from "./pending-component";
-
-const bar = "rounded bg-zinc-200 dark:bg-zinc-800";
+import { PendingComponent, SKELETON_BAR as bar } from "./pending-component";
 
 /** Holds the summary's place (grade, progress, next steps) until the audit ends, at the size it will take. */
 export function SummarySkeleton() {
