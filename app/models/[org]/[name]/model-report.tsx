@@ -1,6 +1,6 @@
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
-import { Suspense } from "react";
+import { cache, Suspense } from "react";
 import { AuditError } from "@/components/audit-error";
 import { ClaimsVsEvidence } from "@/components/claims/claims-vs-evidence";
 import { FamilyLink } from "@/components/families/family-link";
@@ -39,6 +39,9 @@ interface ReportParts {
   retryAfter?: string | undefined;
 }
 
+// the banners above the report and the comparison below it read the same claims, once per request
+const claimsOf = cache(claimsFor);
+
 function ReauditNotice({ notice, retryAfter }: { notice: string; retryAfter?: string | undefined }) {
   const text =
     notice === "limited"
@@ -72,7 +75,7 @@ function NoReport({ error, modelRef }: { error: LatestResult["error"]; modelRef:
 
 /** The notices above the report: the re-audit's outcome, a failed new audit, the producer's claims disagreeing. */
 function ReportBanners({ report, error, notice, retryAfter }: { report: Report; error: LatestResult["error"]; notice?: string | undefined; retryAfter?: string | undefined }) {
-  const claims = claimsFor(report);
+  const claims = claimsOf(report);
   return (
     <>
       {notice ? <ReauditNotice notice={notice} retryAfter={retryAfter} /> : null}
@@ -93,7 +96,7 @@ function ReportBanners({ report, error, notice, retryAfter }: { report: Report; 
 
 /** Below the report: the model's other variants, its producer's claims against the evidence, exports and badge. */
 function ReportFooter({ report, modelRef, origin }: { report: Report; modelRef: ModelRef; origin: string }) {
-  const claims = claimsFor(report);
+  const claims = claimsOf(report);
   const family = siblingsOf(`${report.model.source}:${report.model.id}`);
   return (
     <>
