@@ -4,7 +4,7 @@ import { API_FUZZ_RUNS } from "@/tests/helpers/fuzz";
 import type { FaultRule } from "@/tests/helpers/mock-upstream";
 import { startMockUpstream } from "@/tests/helpers/mock-upstream";
 import { runServerFaultCase, SERVER_FAULT_CASES } from "@/tests/helpers/server-faults";
-import { benchDir, ensureBuild, type LoadFigures, load, sparePort } from "./server";
+import { BROWSER_ENCODINGS, benchDir, ensureBuild, fromPageCache, type LoadFigures, load, sparePort } from "./server";
 
 const MODEL = "LLM360/Amber";
 // while the "faulty" figures are taken every upstream misbehaves, and audits keep hitting it in the background
@@ -58,7 +58,10 @@ async function loadQuietAndStormy(dir: string): Promise<Record<string, Record<st
   const badge = `${app.url}/badge/${MODEL}.svg`;
   try {
     if (!(await fetch(`${app.url}/api/v1/audit?url=${MODEL}`)).ok) throw new Error("warm-up audit failed");
-    const quiet: [LoadFigures, LoadFigures] = [await load(page), await load(badge)];
+    const browser = { "accept-encoding": BROWSER_ENCODINGS };
+    await fromPageCache(page);
+    await fromPageCache(badge);
+    const quiet: [LoadFigures, LoadFigures] = [await load(page, browser), await load(badge, browser)];
 
     mock.setFaults(STORM);
     const before = mock.requests.length;
@@ -72,7 +75,7 @@ async function loadQuietAndStormy(dir: string): Promise<Record<string, Record<st
         audits++;
       }
     });
-    const stormy: [LoadFigures, LoadFigures] = [await load(page), await load(badge)];
+    const stormy: [LoadFigures, LoadFigures] = [await load(page, browser), await load(badge, browser)];
     stop = true;
     await Promise.all(storm);
     mock.setFaults([]);

@@ -47,3 +47,24 @@ export async function load(url: string, headers: Record<string, string> = {}): P
   const result = await autocannon({ url, connections: 100, duration: 10, headers });
   return { "req/s": Math.round(result.requests.average), "p99 ms": result.latency.p99, "non-2xx": result.non2xx, errors: result.errors + result.timeouts };
 }
+
+// what Chromium sends with every navigation
+export const BROWSER_ENCODINGS = "gzip, deflate, br, zstd";
+
+/**
+ * Waits until a page is served from the page cache (a load measures cached reads, not the first render), and returns
+ * its body sizes, brotli and uncompressed (from Content-Length: undici decodes bodies).
+ */
+export async function fromPageCache(url: string): Promise<{ br: number; identity: number }> {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const response = await fetch(url, { headers: { "accept-encoding": "br" } });
+    await response.arrayBuffer();
+    if (response.headers.get("x-mofscope-page-cache") === "hit") {
+      const plain = await fetch(url, { headers: { "accept-encoding": "identity" } });
+      await plain.arrayBuffer();
+      return { br: Number(response.headers.get("content-length")), identity: Number(plain.headers.get("content-length")) };
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`${url} never came from the page cache`);
+}

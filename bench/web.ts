@@ -3,11 +3,9 @@ import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { appEnv, startApp } from "@/tests/helpers/app-server";
 import { startMockUpstream } from "@/tests/helpers/mock-upstream";
-import { benchDir, ensureBuild, load, sparePort } from "./server";
+import { BROWSER_ENCODINGS, benchDir, ensureBuild, fromPageCache, load, sparePort } from "./server";
 
 const MODEL = "LLM360/Amber";
-// what Chromium sends with every navigation
-const BROWSER_ENCODINGS = "gzip, deflate, br, zstd";
 
 const kb = (n: number) => Number((n / 1024).toFixed(1));
 
@@ -32,21 +30,6 @@ export async function clientJs(origin: string, path: string): Promise<{ totalKb:
   return { totalKb: kb(total), runtimeKb: kb(framework), beyondKb: kb(total - framework), scripts: new Set(srcs).size };
 }
 
-/** A page's body sizes once it comes from the page cache (from Content-Length: undici decodes bodies). */
-async function cachedSizes(url: string): Promise<{ br: number; identity: number }> {
-  for (let attempt = 0; attempt < 20; attempt++) {
-    const response = await fetch(url, { headers: { "accept-encoding": "br" } });
-    await response.arrayBuffer();
-    if (response.headers.get("x-mofscope-page-cache") === "hit") {
-      const plain = await fetch(url, { headers: { "accept-encoding": "identity" } });
-      await plain.arrayBuffer();
-      return { br: Number(response.headers.get("content-length")), identity: Number(plain.headers.get("content-length")) };
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`${url} never came from the page cache`);
-}
-
 /** Cached report page and badge under load (100 connections, 10 s each), and the report page's client JavaScript. */
 export async function benchWeb(): Promise<Record<string, Record<string, string | number>>> {
   ensureBuild();
@@ -56,7 +39,7 @@ export async function benchWeb(): Promise<Record<string, Record<string, string |
     const warm = await fetch(`${app.url}/api/v1/audit?url=${MODEL}`);
     if (!warm.ok) throw new Error(`warm-up audit answered ${warm.status}`);
     const report = `${app.url}/models/${MODEL}`;
-    const sizes = await cachedSizes(report);
+    const sizes = await fromPageCache(report);
     const page = await load(report, { "accept-encoding": BROWSER_ENCODINGS });
     const plain = await load(report);
     const badge = await load(`${app.url}/badge/${MODEL}.svg`, { "accept-encoding": BROWSER_ENCODINGS });

@@ -9,7 +9,7 @@ import { PendingComponent } from "@/components/report/pending-component";
 import { ReauditForm } from "@/components/report/reaudit-form";
 import { ReportActions } from "@/components/report/report-actions";
 import { ReportBody } from "@/components/report/report-body";
-import { SummarySkeleton } from "@/components/report/report-skeleton";
+import { SummarySkeleton } from "@/components/report/summary-skeleton";
 import { ReportSummary } from "@/components/report/report-summary";
 import { ReportWarnings } from "@/components/report/report-warnings";
 import type { AuditProgress } from "@/lib/audit";

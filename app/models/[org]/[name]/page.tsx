@@ -1,8 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { Suspense } from "react";
-import { ReportSkeleton } from "@/components/report/report-skeleton";
 import { modelPath, modelRefFromRoute } from "@/lib/model-ref";
 import { ModelReport } from "./model-report";
 
@@ -19,7 +17,7 @@ export async function generateMetadata({ params }: ModelPageProps): Promise<Meta
 
 const one = (value: string | string[] | undefined): string | undefined => (Array.isArray(value) ? value[0] : value);
 
-/** The shell (title, links) renders at once; the report streams in when the snapshot or audit is ready. */
+/** The shell (title, links) renders at once with the report: stored, or streaming in as its audit runs. */
 export default async function ModelPage({ params, searchParams }: ModelPageProps) {
   const { org, name } = await params;
   const query = await searchParams;
@@ -45,9 +43,7 @@ export default async function ModelPage({ params, searchParams }: ModelPageProps
           </Link>
         </p>
       </div>
-      <Suspense fallback={<ReportSkeleton />}>
-        <ModelReport modelRef={ref} notice={one(query.notice)} retryAfter={one(query.retry)} />
-      </Suspense>
+      <ModelReport modelRef={ref} notice={one(query.notice)} retryAfter={one(query.retry)} />
     </div>
   );
 }

@@ -1,11 +1,10 @@
-import { COMPONENTS_BY_WEIGHT } from "@/lib/mof/components";
-import { ComponentGroups } from "./component-groups";
-import { PendingComponent, SKELETON_BAR as bar } from "./pending-component";
+import { SKELETON_BAR as bar } from "./pending-component";
 
 /** Holds the summary's place (grade, progress, next steps) until the audit ends, at the size it will take. */
 export function SummarySkeleton() {
   return (
     <div className="animate-pulse space-y-8 motion-reduce:animate-none" aria-busy="true">
+      <p className="sr-only">Auditing the release; each component appears as the sources it needs answer, the grade last.</p>
       <div className="grid gap-6 md:grid-cols-2">
         <div className="space-y-3">
           <div className="flex items-center gap-4">
@@ -27,18 +26,6 @@ export function SummarySkeleton() {
         </div>
       </div>
       <div className={`h-28 w-full ${bar}`} />
-    </div>
-  );
-}
-
-/** The report's shape before anything has answered: every component named, none settled. */
-export function ReportSkeleton() {
-  const rows = COMPONENTS_BY_WEIGHT.map((spec) => ({ cid: spec.cid, class: spec.class, node: <PendingComponent spec={spec} /> }));
-  return (
-    <div className="space-y-8" aria-live="polite">
-      <p className="sr-only">Auditing the release; components appear as their sources answer.</p>
-      <SummarySkeleton />
-      <ComponentGroups rows={rows} />
     </div>
   );
 }
