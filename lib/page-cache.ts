@@ -3,8 +3,8 @@ import { hashPolicy, trustedScriptHashes } from "@/lib/security-headers";
 
 /**
  * Rendered public pages kept briefly in this process and served again without a render, so a report that is already
- * stored costs only writing bytes. Only complete report pages are kept (they carry `data-snapshot-id` and no audit
- * error).
+ * stored costs only writing bytes. Only finished report pages are kept (they carry `data-snapshot-id`, no audit
+ * error and no placeholder of a running audit).
  */
 
 export interface CachedPage {
@@ -119,8 +119,9 @@ export function fillInBackground(key: string, kind: PageKind, origin: string, fo
   const fill = fetch(`${origin}${key}`, { headers, signal: AbortSignal.timeout(30_000) })
     .then(async (response) => {
       const body = await response.text();
-      // a page that shows an audit error (a stale report with a notice) is never kept
-      const complete = kind === "badge" || (body.includes("data-snapshot-id=") && !body.includes('data-testid="audit-error"'));
+      // a page that shows an audit error (a stale report with a notice) is never kept, nor one rendered while its
+      // audit ran (its placeholders and the scripts that replaced them would be served again); the next fill is stored
+      const complete = kind === "badge" || (body.includes("data-snapshot-id=") && !body.includes('data-testid="audit-error"') && !body.includes('data-testid="component-pending"'));
       if (response.status !== 200 || !complete) {
         return null;
       }

@@ -2,7 +2,7 @@ import { createServer, request, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { storePage } from "@/lib/page-cache";
+import { cachedPage, fillInBackground, storePage } from "@/lib/page-cache";
 import { encodeBody, preferredEncoding } from "@/lib/page-encoding";
 import { serveCached } from "@/lib/serve-cached";
 
@@ -71,5 +71,44 @@ describe("serving from the page cache in front of Next", () => {
     expect(preferredEncoding("BR;q=0.5")).toBe("br");
     expect(preferredEncoding("identity")).toBe("identity");
     expect(preferredEncoding(undefined)).toBe("identity");
+  });
+});
+
+describe("filling the page cache from a render", () => {
+  const pages: Record<string, string> = {
+    "/models/acme/finished": '<main data-snapshot-id="s1"><script nonce="N1">go()</script></main>',
+    "/models/acme/running": '<main data-snapshot-id="s1"><li data-testid="component-pending"></li><script nonce="N1">go()</script></main>',
+    "/models/acme/failed": '<main data-snapshot-id="s1"><div data-testid="audit-error"></div></main>',
+  };
+  let renderer: Server;
+  let origin = "";
+
+  beforeAll(async () => {
+    renderer = createServer((req, res) => {
+      res.writeHead(200, { "content-type": "text/html; charset=utf-8", "content-security-policy": "script-src 'self' 'nonce-N1' 'strict-dynamic'" }).end(pages[req.url ?? ""] ?? "");
+    });
+    await new Promise<void>((resolve) => renderer.listen(0, "127.0.0.1", resolve));
+    origin = `http://127.0.0.1:${(renderer.address() as AddressInfo).port}`;
+  });
+
+  afterAll(() => new Promise<void>((resolve) => renderer.close(() => resolve())));
+
+  const fill = (key: string) => {
+    expect(fillInBackground(key, "report", origin, null)).toBeNull();
+    return fillInBackground(key, "report", origin, null);
+  };
+
+  it("keeps a finished report, under the hash policy of its trusted scripts", async () => {
+    const page = await fill("/models/acme/finished");
+    expect(page?.bodies.identity.toString()).toBe(pages["/models/acme/finished"]);
+    expect(page?.headers["content-security-policy"]).toContain("'sha256-");
+    expect(cachedPage("/models/acme/finished")).not.toBeNull();
+  });
+
+  it("never keeps a page rendered while its audit ran, or one showing an audit error", async () => {
+    for (const key of ["/models/acme/running", "/models/acme/failed"]) {
+      expect(await fill(key), key).toBeNull();
+      expect(cachedPage(key), key).toBeNull();
+    }
   });
 });
