@@ -23,7 +23,7 @@ test("a stored report is served from the page cache, compressed, under a policy 
   expect(scriptSrc).not.toMatch(/unsafe-inline|nonce-|strict-dynamic/);
   const listed = [...scriptSrc.matchAll(/'sha256-([^']+)'/g)].map((m) => m[1]);
   const scripts = inlineScripts(html);
-  expect(scripts.length).toBeGreaterThan(3);
+  expect(scripts.length).toBeGreaterThan(0);
   expect(new Set(listed)).toEqual(new Set(scripts.map(sha256)));
 
   // the page from the cache hydrates in the browser: no script is refused and its client components work
