@@ -1,5 +1,6 @@
 import { createServer } from "node:http";
 import { parseArgs } from "node:util";
+import { pinClientAddress } from "@/lib/client-address";
 import { serveCached } from "@/lib/serve-cached";
 
 /**
@@ -19,7 +20,10 @@ const app = next({ dev: false, dir: import.meta.dirname, hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
+const trustProxy = process.env.MOFSCOPE_TRUST_PROXY === "1";
+
 const server = createServer((request, response) => {
+  pinClientAddress(request.headers, request.socket.remoteAddress, trustProxy);
   if (!serveCached(request, response)) {
     void handle(request, response);
   }
