@@ -71,7 +71,7 @@ function assemble(input: string, facts: ReleaseFacts, model: Report["model"], up
  * The rows of the components whose verdict the facts so far settle. A row also says whether a substitute stands in
  * for its component, so it waits for that substitute's verdict too.
  */
-export function stageOf(input: string, partial: PartialFacts, model: Report["model"], upstream: Upstream, now: Date): AuditStage {
+function stageOf(input: string, partial: PartialFacts, model: Report["model"], upstream: Upstream, now: Date): AuditStage {
   const verdicts = settledVerdicts(partial);
   const report = reportOf(input, evidenceFromVerdicts(verdicts, identity(partial.facts, model, now)), partial.facts, model, upstream, now);
   const settled = (cid: number) => {
