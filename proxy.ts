@@ -1,10 +1,11 @@
 import { type NextRequest, NextResponse } from "next/server";
+import { ERROR_STATUS } from "@/lib/api/errors";
 import { probeModel } from "@/lib/audit/probe";
-import { modelPath, modelRefFromRoute } from "@/lib/model-ref";
-import { type CachedPage, cachedPage, cacheableRequest, FILL_HEADER, fillInBackground, HIT_HEADER, within } from "@/lib/page-cache";
-import { relayPage } from "@/lib/relay-page";
-import { hasSnapshot } from "@/lib/report/latest";
-import { noncePolicy, SECURITY_HEADERS } from "@/lib/security-headers";
+import { modelPath, modelRefFromRoute } from "@/lib/report/model-ref";
+import { type CachedPage, cachedPage, cacheableRequest, FILL_HEADER, fillInBackground, HIT_HEADER, within } from "@/lib/server/page-cache/cache";
+import { relayPage } from "@/lib/server/pages/relay";
+import { hasSnapshot } from "@/lib/server/loaders/latest-report";
+import { noncePolicy, SECURITY_HEADERS } from "@/lib/server/http/security-headers";
 
 // route handlers that set their own policy keep it: the badge SVGs (default-src 'none') and /go, which relays the
 // 400 page rendered by an inner request together with that request's nonce
@@ -42,7 +43,8 @@ async function unavailableModel(request: NextRequest): Promise<Response | null> 
   if (probe.ok) {
     return null;
   }
-  const { code, message, status, retryAfterSeconds } = probe.error;
+  const { code, message, retryAfterSeconds } = probe.error;
+  const status = ERROR_STATUS[code];
   const query = new URLSearchParams({ status: String(status), code, message, model: ref.id, path: modelPath(ref), ...(retryAfterSeconds ? { retry: String(retryAfterSeconds) } : {}) });
   return relayPage(`/model-unavailable?${query}`, status, retryAfterSeconds ? { "retry-after": String(retryAfterSeconds) } : {});
 }

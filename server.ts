@@ -1,7 +1,7 @@
 import { createServer } from "node:http";
 import { parseArgs } from "node:util";
-import { pinClientAddress } from "@/lib/client-address";
-import { serveCached } from "@/lib/serve-cached";
+import { pinClientAddress } from "@/lib/server/http/client-address";
+import { serveCached } from "@/lib/server/page-cache/serve";
 
 /**
  * The production server: Next's request handler behind a page-cache check. A stored report, permalink, MOT record

@@ -4,7 +4,7 @@ import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { SiteFooter } from "@/components/site-footer";
 import { SiteHeader } from "@/components/site-header";
-import { siteOrigin } from "@/lib/origin";
+import { siteOrigin } from "@/lib/server/http/origin";
 import "./globals.css";
 
 // the Open Graph images need an absolute base: the public origin, else the one the request came to

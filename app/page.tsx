@@ -2,8 +2,8 @@ import Link from "next/link";
 import { ClassifyBox } from "@/components/classify-box";
 import { RecentModels } from "@/components/recent-models";
 import { UrlForm } from "@/components/url-form";
-import { snapshotStore } from "@/lib/report/store";
-import { EXAMPLE_MODELS } from "@/lib/site";
+import { snapshotStore } from "@/lib/db/snapshots";
+import { EXAMPLE_MODELS } from "@/lib/server/pages/examples";
 
 // the recent list reads the database on every request
 export const dynamic = "force-dynamic";

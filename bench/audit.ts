@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { startAudit } from "@/lib/audit";
 import type { AuditDeps } from "@/lib/audit";
-import { createSqliteHttpCache, openDatabase } from "@/lib/db";
+import { createSqliteResponseCache, openDatabase } from "@/lib/db";
 import { loadUpstreamConfig } from "@/lib/fetchers/config";
 import { createUpstream } from "@/lib/fetchers/upstream";
 import { startMockUpstream } from "@/tests/helpers/mock-upstream";
@@ -38,7 +38,7 @@ export async function benchAudit(): Promise<Record<string, Record<string, string
   const db = openDatabase(join(dir, "cache.sqlite"));
   const config = loadUpstreamConfig({ HF_ENDPOINT: mock.hfEndpoint, GITHUB_API_URL: mock.githubApiUrl, ARXIV_API_URL: mock.arxivApiUrl });
   const now = () => new Date();
-  const cache = createSqliteHttpCache(db);
+  const cache = createSqliteResponseCache(db);
   // the mock serves all three upstreams from one host: one request per host is one at a time, and the parallel
   // run gets the default limit (4) once per upstream it stands in for
   const sequential: AuditDeps = { upstream: () => createUpstream(config, { perHostConcurrency: 1 }), now };

@@ -3,12 +3,12 @@ import { headers } from "next/headers";
 import { Suspense } from "react";
 import { type CompareColumn, CompareMatrix } from "@/components/compare/compare-matrix";
 import { ComparePicker } from "@/components/compare/compare-picker";
-import { modelPath, modelRefFromRoute } from "@/lib/model-ref";
-import { clientKey } from "@/lib/rate-limit";
+import { modelPath, modelRefFromRoute } from "@/lib/report/model-ref";
+import { clientKey } from "@/lib/server/http/rate-limit";
 import { type CompareEntry, entryText, parseCompareParam } from "@/lib/report/compare-params";
-import { recordForRoute, recordPath } from "@/lib/registry/record-page";
-import { latestReport } from "@/lib/report/latest";
-import { snapshotStore } from "@/lib/report/store";
+import { recordForRoute, recordPath } from "@/lib/server/loaders/record-page";
+import { latestReport } from "@/lib/server/loaders/latest-report";
+import { snapshotStore } from "@/lib/db/snapshots";
 
 export const metadata: Metadata = { title: "Compare models" };
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { CLASS_COLOURS, classTitle } from "@/lib/report/display";
-import { allFamilies, familyHref } from "@/lib/registry/web-data";
+import { allFamilies, familyHref } from "@/lib/server/loaders/registry-data";
 
 export const metadata: Metadata = { title: "Model families" };
 

@@ -1,6 +1,7 @@
 import type { NextRequest } from "next/server";
-import { modelPath, refForInput } from "@/lib/model-ref";
-import { relayPage } from "@/lib/relay-page";
+import { refForInput } from "@/lib/audit/model-input";
+import { modelPath } from "@/lib/report/model-ref";
+import { relayPage } from "@/lib/server/pages/relay";
 
 /** The home form's target: a recognised model redirects (303) to its page; anything else is a 400 that explains why. */
 export async function GET(request: NextRequest): Promise<Response> {

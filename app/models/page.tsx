@@ -7,7 +7,7 @@ import { Pagination } from "@/components/registry/pagination";
 import { defaultRegistry } from "@/lib/registry/default";
 import { facetsWithAudited } from "@/lib/registry/list-facets";
 import { canonicalRedirect, lastPage, modelsHref, PAGE_SIZE, parseModelsParams, toListQuery } from "@/lib/registry/models-url";
-import { auditedRows } from "@/lib/registry/web-data";
+import { auditedRows } from "@/lib/server/loaders/registry-data";
 
 export const metadata: Metadata = {
   title: "Models",

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { modelPath } from "@/lib/model-ref";
+import { modelPath } from "@/lib/report/model-ref";
 import { CLASS_COLOURS, classTitle } from "@/lib/report/display";
 import type { ModelRow } from "@/lib/registry/store";
 import { SourceTag } from "./source-tag";

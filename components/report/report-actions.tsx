@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { type ModelRef, modelPath } from "@/lib/model-ref";
+import { type ModelRef, modelPath } from "@/lib/report/model-ref";
 import type { Report } from "@/lib/report/schema";
 import { BadgeSnippet } from "./badge-snippet";
 import { ReauditForm } from "./reaudit-form";

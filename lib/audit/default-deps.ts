@@ -1,7 +1,7 @@
-import { createSqliteHttpCache, defaultDatabase } from "@/lib/db";
+import { createSqliteResponseCache, defaultDatabase } from "@/lib/db";
 import { loadUpstreamConfig } from "@/lib/fetchers/config";
 import { createUpstream } from "@/lib/fetchers/upstream";
-import type { AuditDeps } from "./index";
+import type { AuditDeps } from "./types";
 
 // MOFSCOPE_UPSTREAM_TIMEOUT_MS=<ms per upstream request>; the server-level fault tests shorten it
 function timeoutFromEnv(): { timeoutMs?: number } {
@@ -12,7 +12,7 @@ function timeoutFromEnv(): { timeoutMs?: number } {
 /** Production wiring: upstreams from the environment, responses cached in the default SQLite database. */
 export function defaultDeps(noCache: boolean): AuditDeps {
   return {
-    upstream: () => createUpstream(loadUpstreamConfig(), { ...timeoutFromEnv(), ...(noCache ? {} : { cache: createSqliteHttpCache(defaultDatabase()) }) }),
+    upstream: () => createUpstream(loadUpstreamConfig(), { ...timeoutFromEnv(), ...(noCache ? {} : { cache: createSqliteResponseCache(defaultDatabase()) }) }),
     now: () => new Date(),
   };
 }

@@ -3,7 +3,7 @@ import type { PartialFacts } from "@/lib/evidence/settled";
 import { getPaperLicense } from "@/lib/fetchers/arxiv";
 import { getReadme, getRepo, getTree } from "@/lib/fetchers/github";
 import { getDatasetCard, getDatasetInfo, getModelCard, getModelRefs } from "@/lib/fetchers/hf";
-import type { HfModel } from "@/lib/fetchers/types";
+import type { HfModel } from "@/lib/evidence/upstream-facts";
 import type { Upstream } from "@/lib/fetchers/upstream";
 import { evalDatasetIds, linkedRepos, primaryPaperIds, trainingDatasetIds } from "./links";
 import { sourced } from "./sourced";

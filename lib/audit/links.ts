@@ -1,6 +1,6 @@
 import { arxivIds, cardBody, cardSections, githubRepoLinks } from "@/lib/evidence/card-text";
 import { modelIndexDatasets } from "@/lib/evidence/model-index";
-import type { HfModel } from "@/lib/fetchers/types";
+import type { HfModel } from "@/lib/evidence/upstream-facts";
 
 /** How many of each kind an audit follows, so the number of requests stays bounded. */
 export const LIMITS = { datasets: 6, evalDatasets: 4, repos: 6, papers: 1 } as const;

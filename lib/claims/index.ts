@@ -1,3 +1,4 @@
-export { CLAIM_VERDICTS, type ClaimComparison, type ClaimVerdict, compareClaims, type ComponentClaim } from "./compare";
-export { arrayLookup, type MatchableRecord, type MatchedBy, matchKeys, matchRecord, type RecordLookup, type RecordMatch } from "./match";
+export { compareClaims } from "./compare";
+export { CLAIM_VERDICTS, type ClaimComparison, type ClaimVerdict, type ComponentClaim } from "./types";
+export { arrayLookup, type MatchableRecord, type MatchedBy, matchKeys, matchRecord, type RecordMatch } from "./match";
 export { sameLicense } from "./same-license";

@@ -1,13 +1,6 @@
 import { githubRepoOf, hfIdOf } from "@/lib/registry/links";
+import type { RecordLookup } from "@/lib/registry/lookup";
 import type { Report } from "@/lib/report/schema";
-
-/** Indexed, case-insensitive record look-ups; the registry store implements it over SQL, `arrayLookup` over a list. */
-export interface RecordLookup<T> {
-  byHfId(id: string): T | null;
-  /** Every record naming this repository: several releases often share one. */
-  byGithubRepo(repo: string): T[];
-  byName(name: string): T | null;
-}
 
 export interface MatchableRecord {
   name: string;

@@ -1,5 +1,5 @@
 import type { LicenseFinding, Report } from "@/lib/report/schema";
-import type { ClaimComparison, ComponentClaim } from "./compare";
+import type { ClaimComparison, ComponentClaim } from "./types";
 import { lookContext, whereLooked } from "./where-looked";
 
 // "allenai/dolma" from a dataset card URL, "allenai/OLMo" from a GitHub one, "arXiv:2402.00838" from a paper

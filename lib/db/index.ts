@@ -1,4 +1,4 @@
 export { type Db, migrate, openDatabase } from "./database";
-export { createSqliteHttpCache } from "./http-cache";
+export { createSqliteResponseCache } from "./response-cache";
 export { type Migration, migrations } from "./migrations";
 export { defaultDatabase } from "./default";

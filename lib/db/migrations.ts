@@ -21,7 +21,7 @@ export const migrations: readonly Migration[] = [
     `,
   },
   {
-    // owned by lib/report/store.ts: immutable report snapshots behind /r/{id}
+    // owned by lib/db/snapshots.ts: immutable report snapshots behind /r/{id}
     name: "report-snapshots",
     sql: `
       CREATE TABLE snapshots (
@@ -65,6 +65,15 @@ export const migrations: readonly Migration[] = [
         key   TEXT PRIMARY KEY,
         value TEXT NOT NULL
       );
+    `,
+  },
+  {
+    // owned by lib/db/response-cache.ts: upstream answers kept for revalidation (not an RFC 9111 HTTP cache)
+    name: "rename-response-cache",
+    sql: `
+      ALTER TABLE http_cache RENAME TO response_cache;
+      DROP INDEX http_cache_expires_at;
+      CREATE INDEX response_cache_expires_at ON response_cache (expires_at);
     `,
   },
 ];

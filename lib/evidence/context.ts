@@ -1,4 +1,4 @@
-import type { HfModel } from "@/lib/fetchers/types";
+import type { HfModel } from "./upstream-facts";
 import { cardSections, hasRealContent } from "./card-text";
 import type { CardSection } from "./card-text";
 import type { ReleaseFacts, SourceFailure } from "./facts";

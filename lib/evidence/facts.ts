@@ -1,5 +1,9 @@
-import type { FetchFailureKind } from "@/lib/fetchers/errors";
-import type { ArxivPaper, GithubRepo, GithubTree, HfDataset, HfModel, HfRefs } from "@/lib/fetchers/types";
+import type { ArxivPaper, GithubRepo, GithubTree, HfDataset, HfModel, HfRefs } from "./upstream-facts";
+
+/** Why an upstream request gave no answer; the fetchers' typed failures carry one of these. */
+export const fetchFailureKinds = ["not_found", "gated", "rate_limited", "upstream_error", "timeout", "invalid_response"] as const;
+
+export type FetchFailureKind = (typeof fetchFailureKinds)[number];
 
 export type UpstreamName = "hf" | "github" | "arxiv";
 

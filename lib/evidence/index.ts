@@ -1,6 +1,6 @@
 import { COMPONENTS, COMPONENTS_BY_WEIGHT, isOpenLicense, isTypeAppropriate } from "@/lib/mof";
 import type { MofComponentEntry, MofRecord } from "@/lib/mof";
-import type { ComponentFindings } from "@/lib/report/from-assessment";
+import type { ComponentFindings } from "./schema";
 import { buildContext } from "./context";
 import type { ReleaseFacts, SourceFailure } from "./facts";
 import { EVIDENCE_RULES } from "./rules";

@@ -1,6 +1,6 @@
 import { isOpenLicense, isTypeAppropriate, UNLICENSED } from "@/lib/mof";
 import type { ContentType } from "@/lib/mof";
-import type { Evidence } from "@/lib/report/schema";
+import type { Evidence } from "./schema";
 import type { SourceFailure } from "./facts";
 
 /** One licence that applies to part of a component (a dataset, a repository, the weights), or a part with none. */

@@ -1,4 +1,4 @@
-import type { HfModel } from "@/lib/fetchers/types";
+import type { HfModel } from "@/lib/evidence/upstream-facts";
 
 // base_model:<id>, or base_model:<relation>:<id> with relation finetune, adapter, quantized or merge
 const TAG = /^base_model:(?:(?:finetune|adapter|quantized|merge):)?([\w.-]+\/[\w.-]+)$/;

@@ -1,13 +1,4 @@
-export const fetchFailureKinds = [
-  "not_found",
-  "gated",
-  "rate_limited",
-  "upstream_error",
-  "timeout",
-  "invalid_response",
-] as const;
-
-export type FetchFailureKind = (typeof fetchFailureKinds)[number];
+import type { FetchFailureKind } from "@/lib/evidence/facts";
 
 const reasons: Record<FetchFailureKind, string> = {
   not_found: "not found",
@@ -48,8 +39,11 @@ export class FetchFailure extends Error {
   }
 }
 
+const KINDS: ReadonlySet<string> = new Set(Object.keys(reasons));
+
+// a module loaded in two bundles has two FetchFailure classes, so match by name and kind too (as ky does)
 export function isFetchFailure(e: unknown): e is FetchFailure {
-  return e instanceof FetchFailure;
+  return e instanceof FetchFailure || (e instanceof Error && e.name === "FetchFailure" && "kind" in e && typeof e.kind === "string" && KINDS.has(e.kind));
 }
 
 // credentials never belong in a URL we report, but strip them in case a caller built one

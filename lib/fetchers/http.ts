@@ -1,13 +1,13 @@
 import type { z } from "zod";
 import { FetchFailure, isFetchFailure } from "./errors";
-import { cacheKey, type CachedResponse, failureEntry, type HttpCache, pickCachedHeaders, REMEMBERED_FAILURES, rememberedFailure, validatorsOf } from "./http-cache";
+import { cacheKey, type CachedResponse, failureEntry, type ResponseCache, pickCachedHeaders, REMEMBERED_FAILURES, rememberedFailure, validatorsOf } from "./response-cache";
 import { backoffMs, judgeResponse } from "./http-policy";
 import { type RawResponse, sendOnce } from "./http-transport";
 import { createSemaphore, type Semaphore } from "./semaphore";
 
 export interface HttpClientOptions {
   fetch?: typeof fetch;
-  cache?: HttpCache;
+  cache?: ResponseCache;
   timeoutMs?: number;
   maxRetries?: number;
   perHostConcurrency?: number;

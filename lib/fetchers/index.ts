@@ -1,6 +1,6 @@
 export * from "./arxiv";
 export { loadUpstreamConfig, type UpstreamConfig } from "./config";
-export { FetchFailure, type FetchFailureKind, fetchFailureKinds, isFetchFailure } from "./errors";
+export { FetchFailure, isFetchFailure } from "./errors";
 export * from "./github";
 export * from "./hf";
 export {
@@ -11,7 +11,6 @@ export {
   type HttpStats,
   type RequestOptions,
 } from "./http";
-export { type CachedResponse, createMemoryHttpCache, type HttpCache } from "./http-cache";
-export type * from "./types";
+export { type CachedResponse, createMemoryResponseCache, type ResponseCache } from "./response-cache";
 export { createUpstream, defaultUserAgent, type Upstream } from "./upstream";
 export { type ModelTarget, type ParsedModelUrl, parseModelUrl, type UrlErrorCode } from "./url";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { RecordLookup } from "@/lib/claims/match";
+import type { RecordLookup } from "./lookup";
 import type { Db } from "@/lib/db";
 import type { ClassNumber, ComponentStatus, Progress } from "@/lib/mof";
 import { type AuditedRow, auditedRowSchema } from "./audited-row";

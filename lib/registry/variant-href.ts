@@ -1,4 +1,4 @@
-import { modelPath } from "@/lib/model-ref";
+import { modelPath } from "@/lib/report/model-ref";
 
 /** The page of a family variant from its member key (`mot:<name>`, `hf:<org/name>`, `github:<owner/repo>`); null for others. */
 export function variantHref(key: string): string | null {

@@ -1,13 +1,7 @@
 import { assess, isOpenLicense, isTypeAppropriate } from "@/lib/mof";
 import type { MofAssessment, MofRecord } from "@/lib/mof";
-import type { Evidence, Failure, LicenseFinding, Report, ReportComponent } from "./schema";
-
-/** What the audit learnt about one component beyond the record: links, licences, and sources that failed. */
-export interface ComponentFindings {
-  evidence: Evidence[];
-  licenses: LicenseFinding[];
-  unknownBecause: string[];
-}
+import type { ComponentFindings, Evidence, LicenseFinding } from "@/lib/evidence/schema";
+import type { Failure, Report, ReportComponent } from "./schema";
 
 export interface ReportMeta {
   id: string;

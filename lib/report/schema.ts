@@ -1,28 +1,8 @@
 import { z } from "zod";
+import { evidenceSchema, licenseFindingSchema } from "@/lib/evidence/schema";
 import { mofRecordSchema } from "@/lib/mof";
 
-/** Where a piece of evidence was found. */
-export const evidenceSourceSchema = z.enum(["hf", "hf-dataset", "github", "arxiv", "mot", "yaml"]);
-
-export const evidenceSchema = z.object({
-  source: evidenceSourceSchema,
-  /** A link a reader can open to check the claim (file, card field anchor, repository, paper). */
-  url: z.string(),
-  /** What was found there, in a few words ("config.json with architectures", "branch step1000"). */
-  what: z.string(),
-});
-
-/** One licence that applies to a component, with where it was read. */
-export const licenseFindingSchema = z.object({
-  /** SPDX id when known, else the text as written (e.g. `LicenseRef-hf-llama2`). */
-  id: z.string(),
-  source: evidenceSourceSchema,
-  /** Where the licence was read: card field, dataset card, GitHub licence API, arXiv record. */
-  from: z.string(),
-  url: z.string(),
-  open: z.boolean(),
-  typeAppropriate: z.boolean(),
-});
+export type { Evidence, LicenseFinding } from "@/lib/evidence/schema";
 
 export const reportStatusSchema = z.enum(["included", "missing", "unlicensed", "invalid", "optional", "unknown"]);
 
@@ -90,8 +70,6 @@ export const reportSchema = z.object({
   record: mofRecordSchema,
 });
 
-export type Evidence = z.infer<typeof evidenceSchema>;
-export type LicenseFinding = z.infer<typeof licenseFindingSchema>;
 export type ReportStatus = z.infer<typeof reportStatusSchema>;
 export type ReportComponent = z.infer<typeof reportComponentSchema>;
 export type Failure = z.infer<typeof failureSchema>;

@@ -79,7 +79,7 @@ describe("mofscope audit", () => {
     mock.setFaults([{ path: "/api/models/bigscience/bloom", status: 502 }]);
     const run = await runCli(["audit", "--no-cache", "bigscience/bloom"], env);
     expect(run.code).toBe(3);
-    expect(run.stdout).toContain("upstream_unavailable");
+    expect(run.stdout).toContain("upstream_error");
   });
 
   it("never prints a token", async () => {

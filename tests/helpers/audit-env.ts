@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach } from "vitest";
 import { auditModel } from "@/lib/audit";
 import type { AuditDeps, AuditOutcome } from "@/lib/audit";
-import { createSqliteHttpCache, openDatabase } from "@/lib/db";
+import { createSqliteResponseCache, openDatabase } from "@/lib/db";
 import type { Db } from "@/lib/db";
 import { loadUpstreamConfig } from "@/lib/fetchers/config";
 import type { HttpClientOptions } from "@/lib/fetchers/http";
@@ -26,7 +26,7 @@ export async function startAuditEnv(mockOptions: MockUpstreamOptions = {}): Prom
   const mock = await startMockUpstream(mockOptions);
   const db = openDatabase(join(mkdtempSync(join(tmpdir(), "mofscope-audit-")), "cache.sqlite"));
   const config = loadUpstreamConfig({ HF_ENDPOINT: mock.hfEndpoint, GITHUB_API_URL: mock.githubApiUrl, ARXIV_API_URL: mock.arxivApiUrl });
-  const cache = createSqliteHttpCache(db);
+  const cache = createSqliteResponseCache(db);
   return {
     mock,
     db,

@@ -1,5 +1,5 @@
 import type { ReleaseFacts, RepoFacts, SourceFailure, Sourced } from "@/lib/evidence/facts";
-import type { GithubRepo, HfModel } from "@/lib/fetchers/types";
+import type { GithubRepo, HfModel } from "@/lib/evidence/upstream-facts";
 
 export const ok = <T>(value: T): Sourced<T> => ({ ok: true, value });
 export const failed = (kind: SourceFailure["kind"], source: SourceFailure["source"] = "hf"): Sourced<never> => ({

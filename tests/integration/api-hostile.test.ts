@@ -4,7 +4,7 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ERROR_STATUS } from "@/lib/api-errors";
+import { ERROR_STATUS } from "@/lib/api/errors";
 import { parseCompareParam } from "@/lib/report/compare-params";
 import { reportSchema } from "@/lib/report/schema";
 import { API_FUZZ_RUNS } from "@/tests/helpers/fuzz";

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { openDatabase } from "@/lib/db";
-import { createSnapshotStore } from "@/lib/report/store";
+import { createSnapshotStore } from "@/lib/db/snapshots";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 

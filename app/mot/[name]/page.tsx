@@ -6,10 +6,10 @@ import { FamilyLink } from "@/components/families/family-link";
 import { SelfReportedNotice } from "@/components/registry/self-reported-notice";
 import { BadgeSnippet } from "@/components/report/badge-snippet";
 import { ReportBody } from "@/components/report/report-body";
-import { modelPath } from "@/lib/model-ref";
-import { siteOrigin } from "@/lib/origin";
-import { recordForRoute, recordPath } from "@/lib/registry/record-page";
-import { familyHref, siblingsOf } from "@/lib/registry/web-data";
+import { modelPath } from "@/lib/report/model-ref";
+import { siteOrigin } from "@/lib/server/http/origin";
+import { recordForRoute, recordPath } from "@/lib/server/loaders/record-page";
+import { familyHref, siblingsOf } from "@/lib/server/loaders/registry-data";
 import { spdxIdsIn } from "@/lib/report/spdx-ids";
 
 interface RecordPageProps {

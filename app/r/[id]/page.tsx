@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { ReportBody } from "@/components/report/report-body";
 import { formatTime, reportHref } from "@/lib/report/display";
 import { spdxIdsIn } from "@/lib/report/spdx-ids";
-import { snapshotStore } from "@/lib/report/store";
+import { snapshotStore } from "@/lib/db/snapshots";
 
 interface SnapshotPageProps {
   params: Promise<{ id: string }>;

@@ -1,4 +1,4 @@
-import type { HfDataset } from "@/lib/fetchers/types";
+import type { HfDataset } from "@/lib/evidence/upstream-facts";
 import { hasRealContent } from "../card-text";
 import type { EvidenceContext } from "../context";
 import type { DatasetFacts, SourceFailure } from "../facts";

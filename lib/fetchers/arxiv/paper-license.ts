@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { checkInput } from "../check-input";
 import { FetchFailure } from "../errors";
-import type { ArxivPaper } from "../types";
+import type { ArxivPaper } from "@/lib/evidence/upstream-facts";
 import type { Upstream } from "../upstream";
 import { parseOaiRecord } from "./oai-record";
 

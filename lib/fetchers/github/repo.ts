@@ -1,4 +1,4 @@
-import type { GithubRepo } from "../types";
+import type { GithubRepo } from "@/lib/evidence/upstream-facts";
 import type { Upstream } from "../upstream";
 import { type GithubRepoParams, getRepoJson } from "./request";
 import { repoWireSchema } from "./schemas";

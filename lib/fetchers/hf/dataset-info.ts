@@ -1,5 +1,5 @@
 import { datasetInfo } from "@huggingface/hub";
-import type { HfDataset } from "../types";
+import type { HfDataset } from "@/lib/evidence/upstream-facts";
 import type { Upstream } from "../upstream";
 import { checkInput } from "../check-input";
 import { callHub, parseHub } from "./call-hub";

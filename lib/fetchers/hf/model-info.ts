@@ -1,5 +1,5 @@
 import { modelInfo } from "@huggingface/hub";
-import type { HfModel } from "../types";
+import type { HfModel } from "@/lib/evidence/upstream-facts";
 import type { Upstream } from "../upstream";
 import { checkInput } from "../check-input";
 import { callHub, parseHub } from "./call-hub";

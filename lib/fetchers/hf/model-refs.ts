@@ -1,4 +1,4 @@
-import type { HfRefs } from "../types";
+import type { HfRefs } from "@/lib/evidence/upstream-facts";
 import type { Upstream } from "../upstream";
 import { checkInput } from "../check-input";
 import { hfRepoIdSchema, refsWireSchema } from "./schemas";

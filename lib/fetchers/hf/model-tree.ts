@@ -1,5 +1,5 @@
 import { listFiles } from "@huggingface/hub";
-import type { HfTreeEntry } from "../types";
+import type { HfTreeEntry } from "@/lib/evidence/upstream-facts";
 import type { Upstream } from "../upstream";
 import { checkInput } from "../check-input";
 import { callHub, parseHub } from "./call-hub";

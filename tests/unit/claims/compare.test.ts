@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { compareClaims } from "@/lib/claims";
 import type { MofRecord } from "@/lib/mof";
-import { type ComponentFindings, reportFromRecord } from "@/lib/report/from-assessment";
+import type { ComponentFindings } from "@/lib/evidence/schema";
+import { reportFromRecord } from "@/lib/report/from-assessment";
 import type { Report } from "@/lib/report/schema";
 
 const framework = { name: "Model Openness Framework" as const, version: "1.0", date: "2024-12-15" };

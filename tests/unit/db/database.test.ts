@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { createSqliteHttpCache, type Db, migrate, migrations, openDatabase } from "@/lib/db";
+import { createSqliteResponseCache, type Db, migrate, migrations, openDatabase } from "@/lib/db";
 
 const dirs: string[] = [];
 const dbs: Db[] = [];
@@ -52,9 +52,9 @@ describe("openDatabase", () => {
   });
 });
 
-describe("createSqliteHttpCache", () => {
+describe("createSqliteResponseCache", () => {
   it("round-trips an entry and overwrites it on set", async () => {
-    const cache = createSqliteHttpCache(open(tempFile()));
+    const cache = createSqliteResponseCache(open(tempFile()));
     const entry = { status: 200, headers: { etag: '"a"' }, body: "{}", expiresAt: 10 };
     await cache.set("k", entry);
     expect(await cache.get("k")).toEqual(entry);
@@ -65,12 +65,12 @@ describe("createSqliteHttpCache", () => {
 
   it("reads a corrupt row as a miss", async () => {
     const db = open(tempFile());
-    db.prepare("INSERT INTO http_cache VALUES ('bad', 200, 'not json', '', 0, 0)").run();
-    expect(await createSqliteHttpCache(db).get("bad")).toBeNull();
+    db.prepare("INSERT INTO response_cache VALUES ('bad', 200, 'not json', '', 0, 0)").run();
+    expect(await createSqliteResponseCache(db).get("bad")).toBeNull();
   });
 
   it("prunes entries stale for longer than the given age", async () => {
-    const cache = createSqliteHttpCache(open(tempFile()), () => 1_000_000);
+    const cache = createSqliteResponseCache(open(tempFile()), () => 1_000_000);
     await cache.set("old", { status: 200, headers: {}, body: "", expiresAt: 1 });
     await cache.set("new", { status: 200, headers: {}, body: "", expiresAt: 999_999 });
     expect(cache.prune(1000)).toBe(1);

@@ -3,8 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { createSqliteHttpCache, openDatabase } from "@/lib/db";
-import { createMemoryHttpCache } from "@/lib/fetchers/http-cache";
+import { createSqliteResponseCache, openDatabase } from "@/lib/db";
+import { createMemoryResponseCache } from "@/lib/fetchers/response-cache";
 import { createUpstream } from "@/lib/fetchers/upstream";
 import { startTestUpstream, type TestUpstream } from "@/tests/helpers/test-upstream";
 
@@ -43,7 +43,7 @@ describe("createHttpClient sharing", () => {
   });
 
   it("answers a fresh cached entry without a request", async () => {
-    t = await startTestUpstream({ http: { cache: createMemoryHttpCache() } });
+    t = await startTestUpstream({ http: { cache: createMemoryResponseCache() } });
     await t.upstream.http.getJson(t.mock.url + path, modelSchema);
     await t.upstream.http.getJson(t.mock.url + path, modelSchema);
     expect(t.upstream.http.stats()).toEqual({ requests: 1, cacheHits: 1, revalidations: 0 });
@@ -52,7 +52,7 @@ describe("createHttpClient sharing", () => {
   it("revalidates a stale entry with If-None-Match and keeps it on 304", async () => {
     let clock = Date.parse("2026-01-01T00:00:00Z");
     t = await startTestUpstream({
-      http: { cache: createMemoryHttpCache(), cacheTtlSeconds: 60, now: () => clock },
+      http: { cache: createMemoryResponseCache(), cacheTtlSeconds: 60, now: () => clock },
     });
     const first = await t.upstream.http.getText(t.mock.url + path);
     clock += 120_000;
@@ -65,7 +65,7 @@ describe("createHttpClient sharing", () => {
   });
 
   it("keeps anonymous and authorised cache entries apart", async () => {
-    const cache = createMemoryHttpCache();
+    const cache = createMemoryResponseCache();
     t = await startTestUpstream({ http: { cache } });
     await t.upstream.http.getText(t.mock.url + path);
     const withToken = await startTestUpstream({ http: { cache }, env: { HF_TOKEN: "hf_test" } });
@@ -77,13 +77,13 @@ describe("createHttpClient sharing", () => {
   it("persists entries in SQLite across clients and reopenings", async () => {
     const file = tempDbFile();
     const db = openDatabase(file);
-    t = await startTestUpstream({ http: { cache: createSqliteHttpCache(db) } });
+    t = await startTestUpstream({ http: { cache: createSqliteResponseCache(db) } });
     await t.upstream.http.getJson(t.mock.url + path, modelSchema);
     db.close();
 
     const reopened = openDatabase(file);
     cleanups.unshift(() => reopened.close());
-    const second = createUpstream(t.upstream.config, { cache: createSqliteHttpCache(reopened) });
+    const second = createUpstream(t.upstream.config, { cache: createSqliteResponseCache(reopened) });
     await expect(second.http.getJson(t.mock.url + path, modelSchema)).resolves.toEqual({ id: "acme/tiny" });
     expect(second.http.stats()).toEqual({ requests: 0, cacheHits: 1, revalidations: 0 });
     expect(t.mock.requests).toHaveLength(1);

@@ -1,8 +1,8 @@
 import { type NextRequest, NextResponse } from "next/server";
-import { ApiError, type ErrorCode, toErrorResponse } from "@/lib/api-errors";
-import { refForInput } from "@/lib/model-ref";
-import { clientKey } from "@/lib/rate-limit";
-import { latestReport } from "@/lib/report/latest";
+import { ApiError, apiErrorFromAudit, toErrorResponse } from "@/lib/api/errors";
+import { refForInput } from "@/lib/audit/model-input";
+import { clientKey } from "@/lib/server/http/rate-limit";
+import { latestReport } from "@/lib/server/loaders/latest-report";
 import { reportSchema } from "@/lib/report/schema";
 
 /** `?url=` a model URL or id: the latest report (stored while fresh, else audited; audits are rate-limited). */
@@ -15,7 +15,7 @@ export async function GET(request: NextRequest): Promise<Response> {
     }
     const { report, error, cached } = await latestReport(target.ref, { client: clientKey(request.headers) });
     if (error) {
-      throw new ApiError(error.code satisfies ErrorCode, error.message, error.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: error.retryAfterSeconds });
+      throw apiErrorFromAudit(error);
     }
     if (report === null) {
       throw new ApiError("upstream_unavailable", "The audit returned nothing.");

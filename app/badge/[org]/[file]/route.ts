@@ -1,7 +1,7 @@
-import { modelRefFromRoute } from "@/lib/model-ref";
-import { clientKey } from "@/lib/rate-limit";
+import { modelRefFromRoute } from "@/lib/report/model-ref";
+import { clientKey } from "@/lib/server/http/rate-limit";
 import { BADGE_HEADERS, badgeSvg } from "@/lib/report/badge";
-import { latestReport } from "@/lib/report/latest";
+import { latestReport } from "@/lib/server/loaders/latest-report";
 
 interface Context {
   params: Promise<{ org: string; file: string }>;

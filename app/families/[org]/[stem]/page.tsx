@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { FamilyTable } from "@/components/families/family-table";
 import { familyOf } from "@/lib/families";
 import { variantHref } from "@/lib/registry/variant-href";
-import { familyMembers } from "@/lib/registry/web-data";
+import { familyMembers } from "@/lib/server/loaders/registry-data";
 
 interface FamilyPageProps {
   params: Promise<{ org: string; stem: string }>;

@@ -1,7 +1,7 @@
 import { ImageResponse } from "next/og";
-import { modelRefFromRoute } from "@/lib/model-ref";
+import { modelRefFromRoute } from "@/lib/report/model-ref";
 import { CLASS_COLOURS, classTitle, className, formatPercent } from "@/lib/report/display";
-import { snapshotStore } from "@/lib/report/store";
+import { snapshotStore } from "@/lib/db/snapshots";
 
 export const alt = "MOF openness grade";
 export const size = { width: 1200, height: 630 };

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { modelPath, modelRefFromRoute } from "@/lib/model-ref";
+import { modelPath, modelRefFromRoute } from "@/lib/report/model-ref";
 import { ModelReport } from "./model-report";
 
 interface ModelPageProps {

@@ -1,7 +1,7 @@
 import { ComponentItem } from "@/components/report/component-item";
 import type { AuditProgress } from "@/lib/audit";
 import type { ComponentSpec } from "@/lib/mof/components";
-import type { LatestResult } from "@/lib/report/latest";
+import type { LatestResult } from "@/lib/server/loaders/latest-report";
 import { spdxIdsIn } from "@/lib/report/spdx-ids";
 
 interface SettledComponentProps {

@@ -1,4 +1,4 @@
-import { recordForRoute } from "@/lib/registry/record-page";
+import { recordForRoute } from "@/lib/server/loaders/record-page";
 import { BADGE_HEADERS, badgeSvg } from "@/lib/report/badge";
 
 interface Context {

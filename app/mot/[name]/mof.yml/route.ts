@@ -1,5 +1,5 @@
-import { toErrorResponse } from "@/lib/api-errors";
-import { requireRecord } from "@/lib/registry/record-page";
+import { toErrorResponse } from "@/lib/api/errors";
+import { requireRecord } from "@/lib/server/loaders/record-page";
 
 interface Context {
   params: Promise<{ name: string }>;

@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
-import { toErrorResponse } from "@/lib/api-errors";
-import { requireRecord } from "@/lib/registry/record-page";
-import { fileStem } from "@/lib/report/route-report";
+import { toErrorResponse } from "@/lib/api/errors";
+import { requireRecord } from "@/lib/server/loaders/record-page";
+import { fileStem } from "@/lib/server/loaders/route-report";
 import { reportSchema } from "@/lib/report/schema";
 
 interface Context {

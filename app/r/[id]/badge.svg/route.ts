@@ -1,5 +1,5 @@
 import { BADGE_HEADERS, badgeSvg } from "@/lib/report/badge";
-import { snapshotStore } from "@/lib/report/store";
+import { snapshotStore } from "@/lib/db/snapshots";
 
 interface Context {
   params: Promise<{ id: string }>;

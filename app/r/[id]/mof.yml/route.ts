@@ -1,5 +1,5 @@
-import { toErrorResponse } from "@/lib/api-errors";
-import { requireSnapshot, yamlDownload } from "@/lib/report/route-report";
+import { toErrorResponse } from "@/lib/api/errors";
+import { requireSnapshot, yamlDownload } from "@/lib/server/loaders/route-report";
 
 interface Context {
   params: Promise<{ id: string }>;

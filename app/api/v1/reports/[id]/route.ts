@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
-import { toErrorResponse } from "@/lib/api-errors";
-import { requireSnapshot } from "@/lib/report/route-report";
+import { toErrorResponse } from "@/lib/api/errors";
+import { requireSnapshot } from "@/lib/server/loaders/route-report";
 import { reportSchema } from "@/lib/report/schema";
 
 interface Context {

@@ -2,10 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DiffView } from "@/components/report/diff-view";
-import { modelPath, modelRefFromRoute } from "@/lib/model-ref";
+import { modelPath, modelRefFromRoute } from "@/lib/report/model-ref";
 import { diffReports } from "@/lib/report/diff";
 import { classTitle, formatTime } from "@/lib/report/display";
-import { snapshotStore } from "@/lib/report/store";
+import { snapshotStore } from "@/lib/db/snapshots";
 
 interface HistoryPageProps {
   params: Promise<{ org: string; name: string }>;

@@ -1,7 +1,7 @@
 import type { NextRequest } from "next/server";
-import { modelPath, modelRefFromRoute } from "@/lib/model-ref";
-import { clientKey } from "@/lib/rate-limit";
-import { latestReport } from "@/lib/report/latest";
+import { modelPath, modelRefFromRoute } from "@/lib/report/model-ref";
+import { clientKey } from "@/lib/server/http/rate-limit";
+import { latestReport } from "@/lib/server/loaders/latest-report";
 
 interface Context {
   params: Promise<{ org: string; name: string }>;

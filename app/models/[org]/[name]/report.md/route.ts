@@ -1,8 +1,8 @@
-import { toErrorResponse } from "@/lib/api-errors";
-import { modelPath } from "@/lib/model-ref";
-import { siteOrigin } from "@/lib/origin";
+import { toErrorResponse } from "@/lib/api/errors";
+import { modelPath } from "@/lib/report/model-ref";
+import { siteOrigin } from "@/lib/server/http/origin";
 import { reportMarkdown } from "@/lib/report/markdown";
-import { reportForRoute } from "@/lib/report/route-report";
+import { reportForRoute } from "@/lib/server/loaders/route-report";
 
 interface Context {
   params: Promise<{ org: string; name: string }>;

@@ -1,4 +1,4 @@
-import { ApiError } from "@/lib/api-errors";
+import { ApiError } from "./errors";
 
 /** Reads a request body as UTF-8, refusing it (413) as soon as it passes `maxBytes`. */
 export async function readLimitedText(request: Request, maxBytes: number): Promise<string> {

@@ -1,7 +1,7 @@
 import type { IncomingHttpHeaders } from "node:http";
 import { describe, expect, it } from "vitest";
-import { pinClientAddress } from "@/lib/client-address";
-import { clientKey } from "@/lib/rate-limit";
+import { pinClientAddress } from "@/lib/server/http/client-address";
+import { clientKey } from "@/lib/server/http/rate-limit";
 
 const keyFor = (sent: IncomingHttpHeaders, remote: string | undefined, trustProxy = false) => {
   const headers = { ...sent };

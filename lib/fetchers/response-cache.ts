@@ -16,13 +16,13 @@ export const cachedResponseSchema = z.object({
 export type CachedResponse = z.infer<typeof cachedResponseSchema>;
 
 /** Storage for HTTP responses; entries outlive their freshness so they can be revalidated. */
-export interface HttpCache {
+export interface ResponseCache {
   get(key: string): Promise<CachedResponse | null>;
   set(key: string, entry: CachedResponse): Promise<void>;
 }
 
 /** A process-local cache for the CLI and tests; the app uses the SQLite one. */
-export function createMemoryHttpCache(): HttpCache {
+export function createMemoryResponseCache(): ResponseCache {
   const entries = new Map<string, CachedResponse>();
   return {
     async get(key) {

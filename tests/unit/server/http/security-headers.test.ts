@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { noncePolicy, trustedScriptHashes } from "@/lib/security-headers";
+import { noncePolicy, trustedScriptHashes } from "@/lib/server/http/security-headers";
 
 describe("security headers", () => {
   it("a rendered page's policy allows scripts by this response's nonce only, never 'unsafe-inline'", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clientKey, createRateLimiter } from "@/lib/rate-limit";
+import { clientKey, createRateLimiter } from "@/lib/server/http/rate-limit";
 
 describe("createRateLimiter", () => {
   it("allows a burst up to capacity, then says when to retry", () => {

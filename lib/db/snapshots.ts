@@ -1,17 +1,10 @@
 import "server-only";
 import { type Db, defaultDatabase } from "@/lib/db";
-import { modelKey, type ModelSource } from "./model-key";
-import { type Report, reportSchema } from "./schema";
-import { isSnapshotId, snapshotId } from "./snapshot-id";
+import { modelKey, type ModelSource } from "@/lib/report/model-key";
+import { type Report, reportSchema } from "@/lib/report/schema";
+import type { SnapshotSummary } from "@/lib/report/snapshot-summary";
 
-export interface SnapshotSummary {
-  id: string;
-  source: ModelSource;
-  modelId: string;
-  createdAt: string;
-  class: 0 | 1 | 2 | 3;
-  provisional: boolean;
-}
+import { isSnapshotId, snapshotId } from "./snapshot-id";
 
 export interface StoredReport {
   report: Report;

@@ -2,9 +2,9 @@ import { createServer, request, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cachedPage, fillInBackground, storePage } from "@/lib/page-cache";
-import { encodeBody, preferredEncoding } from "@/lib/page-encoding";
-import { serveCached } from "@/lib/serve-cached";
+import { cachedPage, fillInBackground, storePage } from "@/lib/server/page-cache/cache";
+import { encodeBody, preferredEncoding } from "@/lib/server/page-cache/encoding";
+import { serveCached } from "@/lib/server/page-cache/serve";
 
 const HTML = `<!DOCTYPE html><main data-snapshot-id="abc">${"component ".repeat(500)}</main>`;
 

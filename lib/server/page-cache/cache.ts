@@ -1,5 +1,5 @@
-import { type EncodedBodies, encodeBody } from "@/lib/page-encoding";
-import { hashPolicy, trustedScriptHashes } from "@/lib/security-headers";
+import { type EncodedBodies, encodeBody } from "./encoding";
+import { hashPolicy, trustedScriptHashes } from "@/lib/server/http/security-headers";
 
 /**
  * Rendered public pages kept briefly in this process and served again without a render, so a report that is already

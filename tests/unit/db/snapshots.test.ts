@@ -3,8 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type Db, openDatabase } from "@/lib/db";
-import { createSnapshotStore, type SnapshotStore } from "@/lib/report/store";
-import { auditedReport, sampleReport } from "./sample";
+import { createSnapshotStore, type SnapshotStore } from "@/lib/db/snapshots";
+import { auditedReport, sampleReport } from "@/tests/unit/report/sample";
 
 let dir: string;
 let db: Db;

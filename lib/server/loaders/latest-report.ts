@@ -1,11 +1,11 @@
 import "server-only";
 import { type AuditOutcome, type AuditProgress, startAudit } from "@/lib/audit";
-import type { ModelRef } from "@/lib/model-ref";
-import { invalidateModelPages } from "@/lib/page-cache";
-import { auditLimiter } from "@/lib/rate-limit";
-import { modelKey } from "./model-key";
-import type { Report } from "./schema";
-import { snapshotStore } from "./store";
+import type { ModelRef } from "@/lib/report/model-ref";
+import { invalidateModelPages } from "@/lib/server/page-cache/cache";
+import { auditLimiter } from "@/lib/server/http/rate-limit";
+import { modelKey } from "@/lib/report/model-key";
+import type { Report } from "@/lib/report/schema";
+import { snapshotStore } from "@/lib/db/snapshots";
 
 /** A stored snapshot younger than this is served as is. */
 export const FRESH_FOR_MS = 24 * 60 * 60 * 1000;
@@ -90,7 +90,6 @@ export function startLatestReport(ref: ModelRef, { client, force = false, now = 
       const error: AuditFailure = {
         code: "rate_limited",
         message: "Too many audits from your address; wait a moment.",
-        status: 429,
         retryAfterSeconds: allowed.retryAfterSeconds,
       };
       return { progress: null, result: Promise.resolve({ report: stored?.report ?? null, cached: true, error }) };

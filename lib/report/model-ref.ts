@@ -1,5 +1,3 @@
-import { parseModelUrl } from "@/lib/fetchers/url";
-
 export interface ModelRef {
   source: "hf" | "github";
   /** `org/name` (or `owner/repo` on GitHub). */
@@ -24,22 +22,6 @@ export function modelRefFromRoute(org: string, name: string, source?: string | s
 /** The page of a model. */
 export function modelPath(ref: Pick<ModelRef, "source" | "id">, suffix = ""): string {
   return `/models/${ref.id}${suffix}${ref.source === "github" ? "?source=github" : ""}`;
-}
-
-/** What a pasted URL or id names, or the parser's reason for refusing it. */
-export function refForInput(input: string): { ok: true; ref: ModelRef } | { ok: false; code: string; message: string } {
-  const parsed = parseModelUrl(input);
-  if (!parsed.ok) {
-    return { ok: false, code: parsed.error.code, message: parsed.error.message };
-  }
-  const target = parsed.target;
-  const ref = target.source === "github" ? modelRefFromRoute(target.owner, target.repo, "github") : modelRefFromRoute(...splitId(target.id));
-  return ref ? { ok: true, ref } : { ok: false, code: "invalid_id", message: "that does not name a model repository" };
-}
-
-function splitId(id: string): [string, string] {
-  const [org = "", name = ""] = id.split("/");
-  return [encodeURIComponent(org), encodeURIComponent(name)];
 }
 
 function safeDecode(segment: string): string | null {

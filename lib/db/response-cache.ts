@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { type CachedResponse, cachedResponseSchema, type HttpCache } from "@/lib/fetchers/http-cache";
+import { type CachedResponse, cachedResponseSchema, type ResponseCache } from "@/lib/fetchers/response-cache";
 import type { Db } from "./database";
 
 const rowSchema = z.object({
@@ -9,16 +9,16 @@ const rowSchema = z.object({
   expires_at: z.number(),
 });
 
-/** HttpCache over the http_cache table; a corrupt row reads as a miss rather than an error. */
-export function createSqliteHttpCache(db: Db, now: () => number = Date.now): HttpCache & { prune(olderThanMs: number): number } {
-  const select = db.prepare("SELECT status, headers, body, expires_at FROM http_cache WHERE key = ?");
+/** ResponseCache over the response_cache table; a corrupt row reads as a miss rather than an error. */
+export function createSqliteResponseCache(db: Db, now: () => number = Date.now): ResponseCache & { prune(olderThanMs: number): number } {
+  const select = db.prepare("SELECT status, headers, body, expires_at FROM response_cache WHERE key = ?");
   const upsert = db.prepare(
-    `INSERT INTO http_cache (key, status, headers, body, expires_at, stored_at)
+    `INSERT INTO response_cache (key, status, headers, body, expires_at, stored_at)
      VALUES (@key, @status, @headers, @body, @expiresAt, @storedAt)
      ON CONFLICT (key) DO UPDATE SET status = excluded.status, headers = excluded.headers,
        body = excluded.body, expires_at = excluded.expires_at, stored_at = excluded.stored_at`,
   );
-  const remove = db.prepare("DELETE FROM http_cache WHERE expires_at < ?");
+  const remove = db.prepare("DELETE FROM response_cache WHERE expires_at < ?");
 
   return {
     async get(key) {

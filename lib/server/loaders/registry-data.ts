@@ -3,10 +3,10 @@ import { type ClaimComparison, compareClaims, type MatchedBy, matchRecord } from
 import { type Family, familyOf, groupFamilies, type FamilyMember, memberFromRecord, memberFromReport } from "@/lib/families";
 import { parseMofYaml } from "@/lib/mof";
 import type { Report } from "@/lib/report/schema";
-import { snapshotStore } from "@/lib/report/store";
-import { type AuditedRow, auditedRow } from "./audited-row";
-import { defaultRegistry } from "./default";
-import type { RegistryRecord } from "./record-row";
+import { snapshotStore } from "@/lib/db/snapshots";
+import { type AuditedRow, auditedRow } from "@/lib/registry/audited-row";
+import { defaultRegistry } from "@/lib/registry/default";
+import type { RegistryRecord } from "@/lib/registry/record-row";
 
 /** The latest snapshot of every audited model as a /models row. */
 export function auditedRows(): AuditedRow[] {

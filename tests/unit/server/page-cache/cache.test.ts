@@ -1,7 +1,7 @@
 import { gunzipSync, brotliDecompressSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { cachedPage, cacheableRequest, invalidateModelPages, pageKind, replayedHeaders, storePage } from "@/lib/page-cache";
-import { encodeBody } from "@/lib/page-encoding";
+import { cachedPage, cacheableRequest, invalidateModelPages, pageKind, replayedHeaders, storePage } from "@/lib/server/page-cache/cache";
+import { encodeBody } from "@/lib/server/page-cache/encoding";
 
 const page = (text: string) => ({ bodies: { br: Buffer.alloc(0), gzip: Buffer.alloc(0), identity: Buffer.from(text) }, headers: { "content-type": "text/html" } });
 
