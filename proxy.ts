@@ -2,10 +2,10 @@ import { type NextRequest, NextResponse } from "next/server";
 import { ERROR_STATUS } from "@/lib/api/errors";
 import { probeModel } from "@/lib/audit/probe";
 import { modelPath, modelRefFromRoute } from "@/lib/report/model-ref";
-import { type CachedPage, cachedPage, cacheableRequest, FILL_HEADER, fillInBackground, HIT_HEADER, within } from "@/lib/server/page-cache/cache";
-import { relayPage } from "@/lib/server/pages/relay";
-import { hasSnapshot } from "@/lib/server/loaders/latest-report";
 import { noncePolicy, SECURITY_HEADERS } from "@/lib/server/http/security-headers";
+import { hasSnapshot } from "@/lib/server/loaders/latest-report";
+import { type CachedPage, cacheableRequest, cachedPage, FILL_HEADER, fillInBackground, HIT_HEADER, within } from "@/lib/server/page-cache/cache";
+import { relayPage } from "@/lib/server/pages/relay";
 
 // route handlers that set their own policy keep it: the badge SVGs (default-src 'none') and /go, which relays the
 // 400 page rendered by an inner request together with that request's nonce
@@ -45,7 +45,14 @@ async function unavailableModel(request: NextRequest): Promise<Response | null> 
   }
   const { code, message, retryAfterSeconds } = probe.error;
   const status = ERROR_STATUS[code];
-  const query = new URLSearchParams({ status: String(status), code, message, model: ref.id, path: modelPath(ref), ...(retryAfterSeconds ? { retry: String(retryAfterSeconds) } : {}) });
+  const query = new URLSearchParams({
+    status: String(status),
+    code,
+    message,
+    model: ref.id,
+    path: modelPath(ref),
+    ...(retryAfterSeconds ? { retry: String(retryAfterSeconds) } : {}),
+  });
   return relayPage(`/model-unavailable?${query}`, status, retryAfterSeconds ? { "retry-after": String(retryAfterSeconds) } : {});
 }
 

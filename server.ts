@@ -8,7 +8,9 @@ import { serveCached } from "@/lib/server/page-cache/serve";
  * page or badge is written straight from memory, precompressed, without entering Next's proxy or renderer; every
  * other request is Next's as under `next start`.
  */
-const { values } = parseArgs({ options: { port: { type: "string", short: "p", default: process.env.PORT ?? "3000" }, hostname: { type: "string", short: "H", default: "127.0.0.1" } } });
+const { values } = parseArgs({
+  options: { port: { type: "string", short: "p", default: process.env.PORT ?? "3000" }, hostname: { type: "string", short: "H", default: "127.0.0.1" } },
+});
 const port = Number(values.port);
 const hostname = values.hostname;
 // the proxy renders error pages and cache fills over loopback on this port

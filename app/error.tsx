@@ -14,7 +14,11 @@ export default function ErrorPage({ error, reset }: ErrorPageProps) {
       <p className="text-sm font-semibold text-rose-800 dark:text-rose-300">Something went wrong</p>
       <h1 className="text-2xl font-bold tracking-tight">This page could not be shown</h1>
       <p>An upstream may have answered in a way mofscope did not expect, or the server had a problem. Trying again usually works.</p>
-      {error.digest ? <p className="text-sm text-zinc-600 dark:text-zinc-400">Reference: <code className="font-mono">{error.digest}</code></p> : null}
+      {error.digest ? (
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">
+          Reference: <code className="font-mono">{error.digest}</code>
+        </p>
+      ) : null}
       <div className="flex gap-3">
         <button type="button" className="btn" onClick={reset}>
           Try again

@@ -17,8 +17,8 @@ export default function HomePage() {
           How open is this model release?
         </h1>
         <p className="max-w-2xl text-zinc-700 dark:text-zinc-300">
-          Paste a Hugging Face or GitHub URL. mofscope checks all 17 components of the Model Openness Framework, grades the release Class
-          I, II or III, and links the evidence behind every verdict.
+          Paste a Hugging Face or GitHub URL. mofscope checks all 17 components of the Model Openness Framework, grades the release Class I, II or III, and
+          links the evidence behind every verdict.
         </p>
         <UrlForm />
         <div className="text-sm">

@@ -2,14 +2,23 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { startAudit } from "@/lib/audit";
 import type { AuditDeps } from "@/lib/audit";
+import { startAudit } from "@/lib/audit";
 import { createSqliteResponseCache, openDatabase } from "@/lib/db";
 import { loadUpstreamConfig } from "@/lib/fetchers/config";
 import { createUpstream } from "@/lib/fetchers/upstream";
 import { startMockUpstream } from "@/tests/helpers/mock-upstream";
 
-const MODELS = ["moxin-org/moxin-llm-7b", "allenai/OLMo-7B", "LLM360/Amber", "LLM360/CrystalCoder", "EleutherAI/pythia-160m", "meta-llama/Llama-2-7b-hf", "mistralai/Mistral-7B-v0.1", "bigscience/bloom"];
+const MODELS = [
+  "moxin-org/moxin-llm-7b",
+  "allenai/OLMo-7B",
+  "LLM360/Amber",
+  "LLM360/CrystalCoder",
+  "EleutherAI/pythia-160m",
+  "meta-llama/Llama-2-7b-hf",
+  "mistralai/Mistral-7B-v0.1",
+  "bigscience/bloom",
+];
 const LATENCY_MS = 50;
 
 const WEIGHTS = 10;

@@ -1,14 +1,16 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { assess, parseMofYaml } from "@/lib/mof";
 import type { MofRecord } from "@/lib/mof";
+import { assess, parseMofYaml } from "@/lib/mof";
 
 const ROOT = join(import.meta.dirname, "..", "tests", "conformance", "mot");
 
 function loadTexts(): string[] {
   return ["Test_Data", "models"].flatMap((dir) =>
-    readdirSync(join(ROOT, dir)).filter((f) => f.endsWith(".yml")).map((f) => readFileSync(join(ROOT, dir, f), "utf8")),
+    readdirSync(join(ROOT, dir))
+      .filter((f) => f.endsWith(".yml"))
+      .map((f) => readFileSync(join(ROOT, dir, f), "utf8")),
   );
 }
 

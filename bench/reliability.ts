@@ -14,7 +14,14 @@ const STORM: FaultRule[] = [
   { path: "/datasets/", malformedJson: true },
   { path: "/", delayMs: 1_500 },
 ];
-const STORM_MODELS = ["allenai/OLMo-7B", "EleutherAI/pythia-160m", "bigscience/bloom", "moxin-org/moxin-llm-7b", "LLM360/CrystalCoder", "mistralai/Mistral-7B-v0.1"];
+const STORM_MODELS = [
+  "allenai/OLMo-7B",
+  "EleutherAI/pythia-160m",
+  "bigscience/bloom",
+  "moxin-org/moxin-llm-7b",
+  "LLM360/CrystalCoder",
+  "mistralai/Mistral-7B-v0.1",
+];
 
 async function faultCases(dir: string): Promise<{ passed: number; total: number; failed: string[] }> {
   const mock = await startMockUpstream();
@@ -35,7 +42,9 @@ async function herd(dir: string): Promise<{ requests: number; upstream: number; 
   const app = await startApp(await sparePort(), appEnv(mock, join(dir, "herd.sqlite"), { MOFSCOPE_AUDIT_LIMIT: "3" }));
   try {
     mock.setFaults([{ path: "/", delayMs: 100 }]);
-    const answers = await Promise.all(Array.from({ length: 100 }, () => fetch(`${app.url}/api/v1/audit?url=allenai/OLMo-7B`, { headers: { "x-forwarded-for": "10.8.8.8" } })));
+    const answers = await Promise.all(
+      Array.from({ length: 100 }, () => fetch(`${app.url}/api/v1/audit?url=allenai/OLMo-7B`, { headers: { "x-forwarded-for": "10.8.8.8" } })),
+    );
     const bodies = (await Promise.all(answers.map((a) => a.json()))) as { id?: string; requests?: number }[];
     return {
       requests: answers.length,
@@ -52,7 +61,10 @@ async function herd(dir: string): Promise<{ requests: number; upstream: number; 
 
 async function loadQuietAndStormy(dir: string): Promise<Record<string, Record<string, string | number>>> {
   const mock = await startMockUpstream();
-  const app = await startApp(await sparePort(), appEnv(mock, join(dir, "load.sqlite"), { MOFSCOPE_AUDIT_LIMIT: "100000", MOFSCOPE_UPSTREAM_TIMEOUT_MS: "2000" }));
+  const app = await startApp(
+    await sparePort(),
+    appEnv(mock, join(dir, "load.sqlite"), { MOFSCOPE_AUDIT_LIMIT: "100000", MOFSCOPE_UPSTREAM_TIMEOUT_MS: "2000" }),
+  );
   const rows: Record<string, Record<string, string | number>> = {};
   const page = `${app.url}/models/${MODEL}`;
   const badge = `${app.url}/badge/${MODEL}.svg`;
@@ -71,7 +83,9 @@ async function loadQuietAndStormy(dir: string): Promise<Record<string, Record<st
     const storm = Array.from({ length: 4 }, async (_, worker) => {
       for (let i = worker; !stop; i++) {
         const model = STORM_MODELS[i % STORM_MODELS.length] ?? MODEL;
-        await fetch(`${app.url}/models/${model}/reaudit`, { method: "POST", redirect: "manual", headers: { "x-forwarded-for": `10.9.0.${worker}` } }).catch(() => undefined);
+        await fetch(`${app.url}/models/${model}/reaudit`, { method: "POST", redirect: "manual", headers: { "x-forwarded-for": `10.9.0.${worker}` } }).catch(
+          () => undefined,
+        );
         audits++;
       }
     });
@@ -101,7 +115,13 @@ export async function benchReliability(): Promise<Record<string, Record<string, 
   const rows: Record<string, Record<string, string | number>> = {
     "server fault cases": { passed: faults.passed, of: faults.total, failed: faults.failed.join(" | ") || "none" },
     "fuzz runs per property": { "audit url": API_FUZZ_RUNS, "report id": API_FUZZ_RUNS, "classify body": API_FUZZ_RUNS, "compare m": API_FUZZ_RUNS * 10 },
-    "thundering herd": { "concurrent requests": crowd.requests, "answered 200": crowd.ok, "distinct reports": crowd.reports, "upstream requests": crowd.upstream, "requests of one audit": crowd.oneAudit },
+    "thundering herd": {
+      "concurrent requests": crowd.requests,
+      "answered 200": crowd.ok,
+      "distinct reports": crowd.reports,
+      "upstream requests": crowd.upstream,
+      "requests of one audit": crowd.oneAudit,
+    },
   };
   return { ...rows, ...(await loadQuietAndStormy(dir)) };
 }

@@ -12,7 +12,11 @@ export function ensureBuild(): void {
   if (existsSync(join(ROOT, ".next", "BUILD_ID"))) {
     return;
   }
-  const result = spawnSync(join(ROOT, "node_modules", ".bin", "next"), ["build"], { cwd: ROOT, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  const result = spawnSync(join(ROOT, "node_modules", ".bin", "next"), ["build"], {
+    cwd: ROOT,
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
   if (result.status !== 0) {
     throw new Error("next build failed");
   }

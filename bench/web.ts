@@ -17,7 +17,10 @@ interface BuildManifest {
 /** Gzipped size of the JavaScript a browser loads for a page, from its script tags (noModule polyfills left out). */
 export async function clientJs(origin: string, path: string): Promise<{ totalKb: number; runtimeKb: number; beyondKb: number; scripts: number }> {
   const html = await (await fetch(`${origin}${path}`)).text();
-  const srcs = [...html.matchAll(/<script\b([^>]*)>/g)].map((m) => m[1] ?? "").filter((attrs) => !/\bnoModule\b/i.test(attrs)).flatMap((attrs) => /\bsrc="([^"]+)"/.exec(attrs)?.[1] ?? []);
+  const srcs = [...html.matchAll(/<script\b([^>]*)>/g)]
+    .map((m) => m[1] ?? "")
+    .filter((attrs) => !/\bnoModule\b/i.test(attrs))
+    .flatMap((attrs) => /\bsrc="([^"]+)"/.exec(attrs)?.[1] ?? []);
   const manifest = JSON.parse(readFileSync(join(import.meta.dirname, "..", ".next", "build-manifest.json"), "utf8")) as BuildManifest;
   const runtime = new Set(manifest.rootMainFiles.map((f) => `/_next/${f}`));
   let total = 0;

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import type { ClaimComparison } from "@/lib/claims";
-import { parseMofYaml } from "@/lib/mof";
 import type { MofRecord } from "@/lib/mof";
+import { parseMofYaml } from "@/lib/mof";
 import { textTable } from "./table";
 
 /** Reads and validates the MOT record given to `--against`; the message says why it cannot be used. */
@@ -34,7 +34,12 @@ const VERDICT_TEXT: Record<ClaimComparison["components"][number]["verdict"], str
 export function renderClaims(file: string, c: ClaimComparison): string {
   const table = textTable(
     ["component", "record claims", "we found", "verdict"],
-    c.components.map((x) => [x.name, x.claimed.listed ? `${x.claimed.status} ${x.claimed.license ?? ""}`.trim() : "not listed", `${x.found.status} ${x.found.license ?? ""}`.trim(), VERDICT_TEXT[x.verdict]]),
+    c.components.map((x) => [
+      x.name,
+      x.claimed.listed ? `${x.claimed.status} ${x.claimed.license ?? ""}`.trim() : "not listed",
+      `${x.found.status} ${x.found.license ?? ""}`.trim(),
+      VERDICT_TEXT[x.verdict],
+    ]),
   );
   const lines = [...c.disagreements.map((d) => `  - ${d}`), ...c.unchecked.map((u) => `  ? ${u}`)].join("\n");
   return `\nClaims of ${file} (${c.record}): record gives ${c.classes.claimedLabel}, evidence gives ${c.classes.foundLabel}\n\n${table}\n${lines ? `\n${lines}\n` : ""}`;

@@ -1,14 +1,14 @@
 import { parseArgs } from "node:util";
-import { auditModel } from "@/lib/audit";
 import type { AuditOutcome } from "@/lib/audit";
-import { CLASS_ROMAN } from "@/lib/mof";
-import type { Report } from "@/lib/report/schema";
-import { belowMinClass, EXIT, parseMinClass, USAGE } from "./io";
-import type { CliIo } from "./io";
-import { formatPercent, textTable } from "./table";
-import { readClaimRecord, renderClaims } from "./against";
+import { auditModel } from "@/lib/audit";
 import { compareClaims } from "@/lib/claims";
 import type { MofRecord } from "@/lib/mof";
+import { CLASS_ROMAN } from "@/lib/mof";
+import type { Report } from "@/lib/report/schema";
+import { readClaimRecord, renderClaims } from "./against";
+import type { CliIo } from "./io";
+import { belowMinClass, EXIT, parseMinClass, USAGE } from "./io";
+import { formatPercent, textTable } from "./table";
 
 function toJson(input: string, outcome: AuditOutcome): Record<string, unknown> {
   if (!outcome.ok) {
@@ -22,7 +22,14 @@ function toJson(input: string, outcome: AuditOutcome): Record<string, unknown> {
     progress: r.progress,
     provisional: r.provisional,
     gated: r.gated,
-    components: r.components.map((c) => ({ name: c.name, status: c.status, license: c.license, licenses: c.licenses, evidence: c.evidence, ...(c.unknownBecause.length > 0 ? { unknownBecause: c.unknownBecause } : {}) })),
+    components: r.components.map((c) => ({
+      name: c.name,
+      status: c.status,
+      license: c.license,
+      licenses: c.licenses,
+      evidence: c.evidence,
+      ...(c.unknownBecause.length > 0 ? { unknownBecause: c.unknownBecause } : {}),
+    })),
     next: r.next,
     warnings: r.warnings,
     failures: r.failures,
@@ -39,7 +46,12 @@ function render(input: string, outcome: AuditOutcome): string {
   const progress = ([3, 2, 1] as const).map((c) => `Class ${CLASS_ROMAN[c]} ${formatPercent(r.progress[c])}`).join(" · ");
   const table = textTable(
     ["component", "status", "license", "evidence"],
-    r.components.map((c) => [c.name, c.status, c.license ?? "", (c.status === "unknown" ? `unknown: ${c.unknownBecause[0] ?? ""}` : (c.evidence[0]?.what ?? "")).slice(0, 90)]),
+    r.components.map((c) => [
+      c.name,
+      c.status,
+      c.license ?? "",
+      (c.status === "unknown" ? `unknown: ${c.unknownBecause[0] ?? ""}` : (c.evidence[0]?.what ?? "")).slice(0, 90),
+    ]),
   );
   const next = r.next ? `\nFor Class ${CLASS_ROMAN[r.next.class]}: ${r.next.items.map((i) => `${i.name} (${i.status})`).join(", ")}\n` : "";
   const failures = r.failures.map((f) => `  ! ${f.source} ${f.kind}: ${f.url}`).join("\n");
@@ -71,7 +83,8 @@ export async function auditCommand(argv: string[], io: CliIo): Promise<number> {
   }
   let claimed: MofRecord | null = null;
   if (values.against !== undefined) {
-    const loaded = positionals.length === 1 ? await readClaimRecord(values.against) : { ok: false as const, message: "--against compares one URL with one record" };
+    const loaded =
+      positionals.length === 1 ? await readClaimRecord(values.against) : { ok: false as const, message: "--against compares one URL with one record" };
     if (!loaded.ok) {
       io.stderr.write(`${loaded.message}\n`);
       return EXIT.badInput;
@@ -87,10 +100,14 @@ export async function auditCommand(argv: string[], io: CliIo): Promise<number> {
     });
     io.stdout.write(`${JSON.stringify(entries, null, 2)}\n`);
   } else {
-    io.stdout.write(outcomes.map((o, i) => {
-      const c = claims(o);
-      return render(positionals[i] ?? "", o) + (c ? renderClaims(values.against ?? "", c) : "");
-    }).join("\n"));
+    io.stdout.write(
+      outcomes
+        .map((o, i) => {
+          const c = claims(o);
+          return render(positionals[i] ?? "", o) + (c ? renderClaims(values.against ?? "", c) : "");
+        })
+        .join("\n"),
+    );
   }
   return exitCode(outcomes, min);
 }

@@ -1,9 +1,9 @@
 import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
-import { assess, CLASS_LABELS, CLASS_ROMAN, parseMofYaml } from "@/lib/mof";
 import type { MofAssessment, RecordError } from "@/lib/mof";
-import { belowMinClass, EXIT, parseMinClass, USAGE } from "./io";
+import { assess, CLASS_LABELS, CLASS_ROMAN, parseMofYaml } from "@/lib/mof";
 import type { CliIo } from "./io";
+import { belowMinClass, EXIT, parseMinClass, USAGE } from "./io";
 import { formatPercent, textTable } from "./table";
 
 interface ClassifyEntry {
@@ -54,7 +54,12 @@ function render(entry: ClassifyEntry, result: MofAssessment | undefined): string
   const progress = ([3, 2, 1] as const).map((c) => `Class ${CLASS_ROMAN[c]} ${formatPercent(result.progress[c])}`).join(" · ");
   const table = textTable(
     ["component", "class", "status", "license"],
-    result.components.map((c) => [c.name, `${CLASS_ROMAN[c.class]}${c.required ? "" : " (opt.)"}`, c.substitutedBy ? `${c.status} (paper stands in)` : c.status, c.license ?? ""]),
+    result.components.map((c) => [
+      c.name,
+      `${CLASS_ROMAN[c.class]}${c.required ? "" : " (opt.)"}`,
+      c.substitutedBy ? `${c.status} (paper stands in)` : c.status,
+      c.license ?? "",
+    ]),
   );
   const next = result.next ? `\nFor ${CLASS_LABELS[result.next.class]}: ${result.next.items.map((i) => `${i.name} (${i.status})`).join(", ")}\n` : "";
   const warnings = result.warnings.map((w) => `  ! ${w.path}: ${w.message}`).join("\n");
@@ -71,7 +76,13 @@ export async function classifyCommand(argv: string[], io: CliIo): Promise<number
   }
   const outcomes = await Promise.all(positionals.map(classifyFile));
   if (values.json) {
-    io.stdout.write(`${JSON.stringify(outcomes.map((o) => o.entry), null, 2)}\n`);
+    io.stdout.write(
+      `${JSON.stringify(
+        outcomes.map((o) => o.entry),
+        null,
+        2,
+      )}\n`,
+    );
   } else {
     io.stdout.write(outcomes.map((o) => render(o.entry, o.result)).join("\n"));
   }

@@ -1,7 +1,7 @@
 import { auditCommand } from "./audit";
 import { classifyCommand } from "./classify";
-import { EXIT, USAGE } from "./io";
 import type { CliIo } from "./io";
+import { EXIT, USAGE } from "./io";
 
 /** Dispatches `mofscope <command>`; returns the exit code. */
 export async function main(argv: string[], io: CliIo): Promise<number> {

@@ -28,7 +28,12 @@ const HINTS: Record<string, string> = {
 /** Why there is no report, and what to do next. */
 export function AuditError({ code, message, retryAfterSeconds, action }: AuditErrorProps) {
   return (
-    <div role="alert" className="space-y-3 rounded-lg border-l-4 border-rose-600 bg-rose-50 p-4 text-rose-950 dark:bg-rose-950/50 dark:text-rose-100" data-testid="audit-error" data-code={code}>
+    <div
+      role="alert"
+      className="space-y-3 rounded-lg border-l-4 border-rose-600 bg-rose-50 p-4 text-rose-950 dark:bg-rose-950/50 dark:text-rose-100"
+      data-testid="audit-error"
+      data-code={code}
+    >
       <h2 className="text-lg font-semibold">{TITLES[code] ?? "The audit failed"}</h2>
       <p>{message}</p>
       <p className="text-sm">

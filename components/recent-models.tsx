@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { classTitle, formatTime } from "@/lib/report/display";
-import type { SnapshotSummary } from "@/lib/report/snapshot-summary";
 import { modelPath } from "@/lib/report/model-ref";
+import type { SnapshotSummary } from "@/lib/report/snapshot-summary";
 
 export interface RecentModelsProps {
   items: readonly SnapshotSummary[];

@@ -32,7 +32,12 @@ test("an unknown model gets a 404 page with a next step, before any streaming", 
 test("an unreachable upstream gives an error page with a retry", async ({ page }) => {
   test.setTimeout(90_000);
   // port 9 (discard) refuses connections: every upstream is down for this server
-  const down = await spawnApp(9, { HF_ENDPOINT: "http://127.0.0.1:9", GITHUB_API_URL: "http://127.0.0.1:9", ARXIV_API_URL: "http://127.0.0.1:9", MOFSCOPE_DB: "test-results/e2e/down.sqlite" });
+  const down = await spawnApp(9, {
+    HF_ENDPOINT: "http://127.0.0.1:9",
+    GITHUB_API_URL: "http://127.0.0.1:9",
+    ARXIV_API_URL: "http://127.0.0.1:9",
+    MOFSCOPE_DB: "test-results/e2e/down.sqlite",
+  });
   try {
     const response = await page.goto(`${down.url}/models/allenai/OLMo-7B`);
     expect([502, 503]).toContain(response?.status());

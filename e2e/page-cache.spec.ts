@@ -7,7 +7,8 @@ test.beforeEach(async ({ page }) => asNewClient(page));
 const HIT = "x-mofscope-page-cache";
 
 const sha256 = (text: string) => createHash("sha256").update(text, "utf8").digest("base64");
-const inlineScripts = (html: string) => [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)].filter((m) => !/\ssrc=/.test(m[1] ?? "")).map((m) => m[2] ?? "");
+const inlineScripts = (html: string) =>
+  [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)].filter((m) => !/\ssrc=/.test(m[1] ?? "")).map((m) => m[2] ?? "");
 
 test("a stored report is served from the page cache, compressed, under a policy that lists its own inline scripts' hashes", async ({ page, request }) => {
   const path = "/models/mistralai/Mistral-7B-v0.1";

@@ -28,7 +28,10 @@ test.describe("API classify", () => {
   });
 
   test("answers 400 with paths and lines for an invalid record", async ({ request }) => {
-    const response = await request.post("/api/v1/classify", { data: amber.replace("producer: LLM360", "producer: 42"), headers: { "content-type": "application/yaml" } });
+    const response = await request.post("/api/v1/classify", {
+      data: amber.replace("producer: LLM360", "producer: 42"),
+      headers: { "content-type": "application/yaml" },
+    });
     expect(response.status()).toBe(400);
     const body = await response.json();
     expect(body.error.code).toBe("invalid_yaml");

@@ -89,7 +89,9 @@ test("an audited report puts its MOT record's claims beside the evidence", async
   await expect(page.getByTestId("claims-classes")).toContainText("The MOT record claimsClass I");
   await expect(page.getByTestId("claims-classes")).toContainText("The evidence givesClass III");
   const disagreements = page.getByTestId("disagreements");
-  await expect(disagreements.locator("li").first()).toHaveText(/^Your MOT record's components give Class I - Open Science Model; the evidence we found gives Class III/);
+  await expect(disagreements.locator("li").first()).toHaveText(
+    /^Your MOT record's components give Class I - Open Science Model; the evidence we found gives Class III/,
+  );
   await expect(disagreements).toContainText("Your MOT record claims Datasets under Apache-2.0; the dataset card license of allenai/dolma says ODC-By-1.0");
   await expect(disagreements.getByRole("link", { name: /\/datasets\/allenai\/dolma/ }).first()).toBeVisible();
   await expect(disagreements).toContainText("Your MOT record claims Evaluation data");

@@ -119,7 +119,16 @@ test("tokens reach only their own upstream and appear in no response, log or cli
   await get("/api/v1/audit?url=LLM360/Amber", "10.4.4.4");
   await get("/api/v1/audit?url=acme/no-such-model", "10.4.4.4");
   mock.setFaults([]);
-  for (const path of ["/", "/models/LLM360/Amber", "/models/meta-llama/Llama-2-7b-hf", "/compare?m=LLM360/Amber,allenai/OLMo-7B", "/models/LLM360/Amber/history", "/models/LLM360/Amber/mof.yml", "/models/LLM360/Amber/report.md", "/nope"]) {
+  for (const path of [
+    "/",
+    "/models/LLM360/Amber",
+    "/models/meta-llama/Llama-2-7b-hf",
+    "/compare?m=LLM360/Amber,allenai/OLMo-7B",
+    "/models/LLM360/Amber/history",
+    "/models/LLM360/Amber/mof.yml",
+    "/models/LLM360/Amber/report.md",
+    "/nope",
+  ]) {
     await get(path, "10.5.5.5");
   }
   const hf = mock.requests.filter((r) => !r.path.startsWith("/github/") && !r.path.startsWith("/arxiv/"));

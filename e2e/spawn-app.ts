@@ -1,5 +1,5 @@
-import { type AppServer, startApp } from "../tests/helpers/app-server";
 import { APP_PORT, E2E_ENV } from "../playwright.config";
+import { type AppServer, startApp } from "../tests/helpers/app-server";
 
 /**
  * Starts another production server of the same build on the app's port + `offset` (so runs with E2E_APP_PORT set

@@ -33,7 +33,9 @@ async function expectInert(page: Page, dialogs: string[]): Promise<void> {
     return {
       handlers: all.flatMap((el) => [...el.attributes].filter((a) => /^on/i.test(a.name)).map((a) => `${el.tagName}[${a.name}]`)),
       scriptUrls: urls.filter((u) => /^\s*(javascript|data|vbscript):/i.test(u)),
-      injected: [...document.querySelectorAll("main script, main iframe, main object, main embed, main math, main svg script, img[src='x']")].map((el) => el.outerHTML.slice(0, 80)),
+      injected: [...document.querySelectorAll("main script, main iframe, main object, main embed, main math, main svg script, img[src='x']")].map((el) =>
+        el.outerHTML.slice(0, 80),
+      ),
       scriptsWithoutNonce: [...document.scripts].filter((s) => !s.nonce).map((s) => s.outerHTML.slice(0, 80)),
       violations: (window as unknown as { cspViolations: string[] }).cspViolations,
     };
@@ -92,7 +94,12 @@ test("badges and exports of hostile records carry no markup and run nothing", as
     await page.goto(path);
     expect(dialogs).toEqual([]);
   }
-  for (const path of [`/r/${id}/mof.yml`, "/models/mofscope-test/xss-card/report.md", "/models/mofscope-test/xss-card/report.json", "/models/mofscope-test/xss-card/mof.yml"]) {
+  for (const path of [
+    `/r/${id}/mof.yml`,
+    "/models/mofscope-test/xss-card/report.md",
+    "/models/mofscope-test/xss-card/report.json",
+    "/models/mofscope-test/xss-card/mof.yml",
+  ]) {
     const response = await request.get(path);
     expect(response.status()).toBe(200);
     expect(response.headers()["content-type"]).not.toContain("html");
@@ -100,10 +107,29 @@ test("badges and exports of hostile records carry no markup and run nothing", as
   }
 });
 
-const PAGE_TYPES = ["/", "/models/LLM360/Amber", "/models/LLM360/Amber/history", "/compare?m=LLM360/Amber,allenai/OLMo-7B", "/docs/api", "/go?url=ftp://x", "/no-such-page", "/r/ZZZZZZZZZZ"];
-const OTHER_TYPES = ["/api/v1/audit?url=LLM360/Amber", "/api/v1/reports/ZZZZZZZZZZ", "/models/LLM360/Amber/mof.yml", "/models/LLM360/Amber/report.md", "/models/LLM360/Amber/report.json", "/badge/LLM360/Amber.svg", "/models/LLM360/Amber/opengraph-image"];
+const PAGE_TYPES = [
+  "/",
+  "/models/LLM360/Amber",
+  "/models/LLM360/Amber/history",
+  "/compare?m=LLM360/Amber,allenai/OLMo-7B",
+  "/docs/api",
+  "/go?url=ftp://x",
+  "/no-such-page",
+  "/r/ZZZZZZZZZZ",
+];
+const OTHER_TYPES = [
+  "/api/v1/audit?url=LLM360/Amber",
+  "/api/v1/reports/ZZZZZZZZZZ",
+  "/models/LLM360/Amber/mof.yml",
+  "/models/LLM360/Amber/report.md",
+  "/models/LLM360/Amber/report.json",
+  "/badge/LLM360/Amber.svg",
+  "/models/LLM360/Amber/opengraph-image",
+];
 
-test("every page type sends a nonce (or, from the cache, hash) CSP without 'unsafe-inline' scripts, nosniff, a referrer policy and frame-ancestors", async ({ request }) => {
+test("every page type sends a nonce (or, from the cache, hash) CSP without 'unsafe-inline' scripts, nosniff, a referrer policy and frame-ancestors", async ({
+  request,
+}) => {
   for (const path of [...PAGE_TYPES, ...OTHER_TYPES]) {
     const response = await request.get(path, { headers: { "x-forwarded-for": "10.66.0.2" }, maxRedirects: 0 });
     const headers = response.headers();
@@ -129,7 +155,12 @@ test("every page type sends a nonce (or, from the cache, hash) CSP without 'unsa
       const html = await response.text();
       const tags = html.match(/<script\b[^>]*>/g) ?? [];
       expect.soft(tags.length, path).toBeGreaterThan(0);
-      expect.soft(tags.filter((tag) => !tag.includes(`nonce="${nonce}"`)), path).toEqual([]);
+      expect
+        .soft(
+          tags.filter((tag) => !tag.includes(`nonce="${nonce}"`)),
+          path,
+        )
+        .toEqual([]);
     }
   }
 });

@@ -43,7 +43,11 @@ export default async function BadUrlPage({ searchParams }: BadUrlPageProps) {
       </div>
       <UrlForm defaultValue={input} />
       <p className="text-sm">
-        Or go back <Link href="/" className="link">home</Link> and try an example.
+        Or go back{" "}
+        <Link href="/" className="link">
+          home
+        </Link>{" "}
+        and try an example.
       </p>
     </div>
   );

@@ -3,12 +3,12 @@ import { headers } from "next/headers";
 import { Suspense } from "react";
 import { type CompareColumn, CompareMatrix } from "@/components/compare/compare-matrix";
 import { ComparePicker } from "@/components/compare/compare-picker";
+import { snapshotStore } from "@/lib/db/snapshots";
+import { type CompareEntry, entryText, parseCompareParam } from "@/lib/report/compare-params";
 import { modelPath, modelRefFromRoute } from "@/lib/report/model-ref";
 import { clientKey } from "@/lib/server/http/rate-limit";
-import { type CompareEntry, entryText, parseCompareParam } from "@/lib/report/compare-params";
-import { recordForRoute, recordPath } from "@/lib/server/loaders/record-page";
 import { latestReport } from "@/lib/server/loaders/latest-report";
-import { snapshotStore } from "@/lib/db/snapshots";
+import { recordForRoute, recordPath } from "@/lib/server/loaders/record-page";
 
 export const metadata: Metadata = { title: "Compare models" };
 
@@ -19,12 +19,24 @@ interface ComparePageProps {
 async function loadColumn(entry: CompareEntry, client: string): Promise<CompareColumn> {
   if (entry.kind === "snapshot") {
     const report = snapshotStore().get(entry.id);
-    return { key: entryText(entry), title: report ? `${report.model.id} (snapshot)` : entryText(entry), href: `/r/${entry.id}`, report, problem: "Unknown snapshot" };
+    return {
+      key: entryText(entry),
+      title: report ? `${report.model.id} (snapshot)` : entryText(entry),
+      href: `/r/${entry.id}`,
+      report,
+      problem: "Unknown snapshot",
+    };
   }
   if (entry.kind === "mot") {
     const found = recordForRoute(entry.id);
     const title = `${found?.record.name ?? entry.id} (self-reported to MOT)`;
-    return { key: entryText(entry), title, href: found ? recordPath(found.record.name) : "/models", report: found?.report ?? null, problem: "MOT lists no model of that name" };
+    return {
+      key: entryText(entry),
+      title,
+      href: found ? recordPath(found.record.name) : "/models",
+      report: found?.report ?? null,
+      problem: "MOT lists no model of that name",
+    };
   }
   const [org = "", name = ""] = entry.id.split("/");
   const ref = modelRefFromRoute(org, name);
@@ -59,7 +71,10 @@ export default async function ComparePage({ searchParams }: ComparePageProps) {
       {entries.length < 2 ? (
         <p className="text-sm text-zinc-600 dark:text-zinc-400">Add at least two models, for example allenai/OLMo-7B and LLM360/Amber.</p>
       ) : (
-        <Suspense key={entries.map(entryText).join(",")} fallback={<div className="h-[48rem] animate-pulse rounded-lg bg-zinc-100 dark:bg-zinc-900" aria-busy="true" />}>
+        <Suspense
+          key={entries.map(entryText).join(",")}
+          fallback={<div className="h-[48rem] animate-pulse rounded-lg bg-zinc-100 dark:bg-zinc-900" aria-busy="true" />}
+        >
           <Matrix entries={entries} />
         </Suspense>
       )}

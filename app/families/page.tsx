@@ -13,8 +13,8 @@ export default function FamiliesPage() {
       <div className="space-y-1">
         <h1 className="text-3xl font-bold tracking-tight">Model families</h1>
         <p className="max-w-3xl text-zinc-700 dark:text-zinc-300">
-          Releases that differ only in size, tuning, revision or checkpoint, grouped by organisation and name, with MOT records and audits
-          together. {families.length} families have two or more variants.
+          Releases that differ only in size, tuning, revision or checkpoint, grouped by organisation and name, with MOT records and audits together.{" "}
+          {families.length} families have two or more variants.
         </p>
       </div>
       <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3" data-testid="families">

@@ -22,7 +22,9 @@ export default async function ModelUnavailablePage({ searchParams }: ModelUnavai
   return (
     <div className="max-w-2xl space-y-6">
       <div>
-        <p className="text-sm font-semibold text-rose-800 dark:text-rose-300">{status} · {model}</p>
+        <p className="text-sm font-semibold text-rose-800 dark:text-rose-300">
+          {status} · {model}
+        </p>
         <h1 className="mt-1 break-words text-2xl font-bold tracking-tight">No report for {model}</h1>
       </div>
       <AuditError

@@ -46,13 +46,23 @@ export default async function ModelsPage({ searchParams }: ModelsPageProps) {
         <p className="max-w-3xl text-zinc-700 dark:text-zinc-300">
           The {recordCount} models listed in the Model Openness Tool, graded from what their producers <em>self-reported to MOT</em>
           {audited.length === 0 ? (
-            <>; none has been <em>audited</em> against the evidence yet (paste a URL on the <Link href="/" className="link">home page</Link>)</>
+            <>
+              ; none has been <em>audited</em> against the evidence yet (paste a URL on the{" "}
+              <Link href="/" className="link">
+                home page
+              </Link>
+              )
+            </>
           ) : (
             <>
               , beside the {audited.length} {audited.length === 1 ? "model" : "models"} mofscope has <em>audited</em> against the evidence
             </>
           )}
-          . Also see <Link href="/families" className="link">model families</Link>.
+          . Also see{" "}
+          <Link href="/families" className="link">
+            model families
+          </Link>
+          .
         </p>
       </div>
       <ModelsFilterForm params={params} facets={facets} />

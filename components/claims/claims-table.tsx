@@ -70,7 +70,11 @@ export function ClaimsTable({ components }: ClaimsTableProps) {
             <tr key={claim.cid} className={differs ? "bg-amber-50 dark:bg-amber-950/40" : undefined} data-testid="claim-row" data-verdict={claim.verdict}>
               <th scope="row" className={`${cell} font-medium`}>
                 {claim.name}
-                {spec ? <span className="block text-xs font-normal text-zinc-600 dark:text-zinc-400">{classTitle(spec.class)} · {CLASS_NAMES[spec.class]}</span> : null}
+                {spec ? (
+                  <span className="block text-xs font-normal text-zinc-600 dark:text-zinc-400">
+                    {classTitle(spec.class)} · {CLASS_NAMES[spec.class]}
+                  </span>
+                ) : null}
                 <span className="mt-1 block font-normal sm:hidden">
                   <VerdictPill verdict={claim.verdict} />
                 </span>

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { ClaimComparison, MatchedBy } from "@/lib/claims";
-import { CLASS_COLOURS, classTitle, className } from "@/lib/report/display";
+import { CLASS_COLOURS, className, classTitle } from "@/lib/report/display";
 import { ClaimMessage } from "./claim-message";
 import { ClaimsTable } from "./claims-table";
 

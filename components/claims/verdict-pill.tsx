@@ -1,5 +1,5 @@
 import type { ClaimVerdict } from "@/lib/claims";
-import { type Tone, TONE_CLASSES } from "@/lib/report/display";
+import { TONE_CLASSES, type Tone } from "@/lib/report/display";
 
 const VERDICTS: Record<ClaimVerdict, { label: string; icon: string; tone: Tone }> = {
   claimed_and_found: { label: "Agrees", icon: "✓", tone: "ok" },
@@ -22,7 +22,9 @@ export interface VerdictPillProps {
 export function VerdictPill({ verdict }: VerdictPillProps) {
   const view = VERDICTS[verdict];
   return (
-    <span className={`inline-flex items-center gap-1 rounded-full sm:whitespace-nowrap px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${TONE_CLASSES[view.tone]}`}>
+    <span
+      className={`inline-flex items-center gap-1 rounded-full sm:whitespace-nowrap px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${TONE_CLASSES[view.tone]}`}
+    >
       <span aria-hidden="true">{view.icon}</span>
       {view.label}
     </span>

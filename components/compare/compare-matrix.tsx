@@ -60,7 +60,11 @@ export function CompareMatrix({ columns }: CompareMatrixProps) {
         {([3, 2, 1] as const).map((cls) => (
           <tbody key={cls}>
             <tr>
-              <th scope="rowgroup" colSpan={columns.length + 1} className="px-3 pb-1 pt-4 text-xs font-semibold uppercase tracking-wide text-zinc-600 dark:text-zinc-400">
+              <th
+                scope="rowgroup"
+                colSpan={columns.length + 1}
+                className="px-3 pb-1 pt-4 text-xs font-semibold uppercase tracking-wide text-zinc-600 dark:text-zinc-400"
+              >
                 {classTitle(cls)} · {CLASS_NAMES[cls]}
               </th>
             </tr>

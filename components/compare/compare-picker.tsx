@@ -39,7 +39,10 @@ export function ComparePicker({ entries }: ComparePickerProps) {
     <div className="space-y-3">
       <ul className="flex flex-wrap gap-2" aria-label="Models in the comparison">
         {entries.map((entry) => (
-          <li key={entryText(entry)} className="inline-flex items-center gap-1 rounded-full border border-zinc-300 py-0.5 pl-3 pr-1 text-sm dark:border-zinc-700">
+          <li
+            key={entryText(entry)}
+            className="inline-flex items-center gap-1 rounded-full border border-zinc-300 py-0.5 pl-3 pr-1 text-sm dark:border-zinc-700"
+          >
             <span className="font-mono">{entryText(entry)}</span>
             <button
               type="button"

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { Family, FamilyVariant } from "@/lib/families";
-import { type ComponentSpec, COMPONENTS_BY_WEIGHT } from "@/lib/mof/components";
+import { COMPONENTS_BY_WEIGHT, type ComponentSpec } from "@/lib/mof/components";
 import { CLASS_COLOURS, classTitle } from "@/lib/report/display";
 import { SourceTag } from "../registry/source-tag";
 import { StatusPill } from "../report/status-pill";
@@ -63,7 +63,10 @@ function StatusCell({ variant, spec, odd }: { variant: FamilyVariant; spec: Comp
 export function FamilyTable({ family, hrefs }: FamilyTableProps) {
   const differing = COMPONENTS_BY_WEIGHT.filter((c) => family.differing.includes(c.name));
   const same = COMPONENTS_BY_WEIGHT.filter((c) => !family.differing.includes(c.name));
-  const odd = oddCells(family.variants, differing.map((c) => c.name));
+  const odd = oddCells(
+    family.variants,
+    differing.map((c) => c.name),
+  );
   const byColumns = family.variants.length <= VARIANTS_AS_COLUMNS;
   return (
     <div className="space-y-6">
@@ -87,7 +90,13 @@ export function FamilyTable({ family, hrefs }: FamilyTableProps) {
                       Component
                     </th>
                     {family.variants.map((v) => (
-                      <th key={v.key} scope="col" className={`${cell} font-medium [overflow-wrap:anywhere]`} data-testid="family-variant" data-source={v.source}>
+                      <th
+                        key={v.key}
+                        scope="col"
+                        className={`${cell} font-medium [overflow-wrap:anywhere]`}
+                        data-testid="family-variant"
+                        data-source={v.source}
+                      >
                         <VariantName variant={v} href={hrefs[v.key]} />
                       </th>
                     ))}

@@ -1,7 +1,7 @@
 import Link from "next/link";
-import { modelPath } from "@/lib/report/model-ref";
-import { CLASS_COLOURS, classTitle } from "@/lib/report/display";
 import type { ModelRow } from "@/lib/registry/store";
+import { CLASS_COLOURS, classTitle } from "@/lib/report/display";
+import { modelPath } from "@/lib/report/model-ref";
 import { SourceTag } from "./source-tag";
 
 export interface ModelsTableProps {

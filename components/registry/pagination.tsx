@@ -30,7 +30,10 @@ export function Pagination({ params, total }: PaginationProps) {
           ) : (
             <li key={page}>
               {page === params.page ? (
-                <span aria-current="page" className={`${item} border-blue-700 bg-blue-700 font-semibold text-white dark:border-sky-400 dark:bg-sky-400 dark:text-zinc-950`}>
+                <span
+                  aria-current="page"
+                  className={`${item} border-blue-700 bg-blue-700 font-semibold text-white dark:border-sky-400 dark:bg-sky-400 dark:text-zinc-950`}
+                >
                   <span className="sr-only">Page </span>
                   {page}
                 </span>

@@ -1,4 +1,4 @@
-import { CLASS_COLOURS, classTitle, className } from "@/lib/report/display";
+import { CLASS_COLOURS, className, classTitle } from "@/lib/report/display";
 import type { Report } from "@/lib/report/schema";
 
 export interface ClassGradeProps {

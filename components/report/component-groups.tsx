@@ -36,4 +36,3 @@ export function ComponentGroups({ rows }: { rows: readonly ComponentRow[] }) {
     </section>
   );
 }
-

@@ -44,7 +44,9 @@ export function ComponentItem({ component, spdxIds }: ComponentItemProps) {
               <li key={`${finding.id}-${index}`} className="text-zinc-700 dark:text-zinc-300">
                 <LicenceName id={finding.id} spdxIds={spdxIds} />
                 {finding.open ? null : <span className="ml-1 font-medium text-rose-800 dark:text-rose-300">not open</span>}
-                {finding.open && !finding.typeAppropriate ? <span className="ml-1 font-medium text-amber-800 dark:text-amber-300">not type-appropriate</span> : null}
+                {finding.open && !finding.typeAppropriate ? (
+                  <span className="ml-1 font-medium text-amber-800 dark:text-amber-300">not type-appropriate</span>
+                ) : null}
                 <span className="text-zinc-600 dark:text-zinc-400">
                   {" "}
                   from <ExternalLink href={finding.url}>{finding.from}</ExternalLink> ({sourceLabel(finding.source)})

@@ -1,5 +1,5 @@
-import { classTitle, formatPercent } from "@/lib/report/display";
 import type { ReportDiff } from "@/lib/report/diff";
+import { classTitle, formatPercent } from "@/lib/report/display";
 
 export interface DiffViewProps {
   diff: ReportDiff;

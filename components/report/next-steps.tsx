@@ -1,6 +1,6 @@
+import { CLASS_NAMES } from "@/lib/mof/components";
 import { classTitle } from "@/lib/report/display";
 import type { Report } from "@/lib/report/schema";
-import { CLASS_NAMES } from "@/lib/mof/components";
 
 export interface NextStepsProps {
   next: Report["next"];
@@ -15,7 +15,11 @@ const ACTION: Record<string, string> = {
 /** What the producer must do to reach the next class, one action per component. */
 export function NextSteps({ next }: NextStepsProps) {
   if (next === null) {
-    return <p className="text-sm">This release meets the highest class, {classTitle(1)} ({CLASS_NAMES[1]}).</p>;
+    return (
+      <p className="text-sm">
+        This release meets the highest class, {classTitle(1)} ({CLASS_NAMES[1]}).
+      </p>
+    );
   }
   return (
     <div>
@@ -26,7 +30,12 @@ export function NextSteps({ next }: NextStepsProps) {
         {next.items.map((item) => (
           <li key={item.cid}>
             <span className="font-medium">{item.name}</span>: {ACTION[item.status] ?? item.status}
-            {item.license && item.status === "invalid" ? <> (now <code className="font-mono">{item.license}</code>)</> : null}
+            {item.license && item.status === "invalid" ? (
+              <>
+                {" "}
+                (now <code className="font-mono">{item.license}</code>)
+              </>
+            ) : null}
           </li>
         ))}
       </ul>

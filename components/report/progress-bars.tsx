@@ -1,6 +1,6 @@
+import { CLASS_NAMES } from "@/lib/mof/components";
 import { CLASS_COLOURS, classTitle, formatPercent } from "@/lib/report/display";
 import type { Report } from "@/lib/report/schema";
-import { CLASS_NAMES } from "@/lib/mof/components";
 
 export interface ProgressBarsProps {
   progress: Report["progress"];

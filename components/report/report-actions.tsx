@@ -32,9 +32,18 @@ export function ReportActions({ report, modelRef, origin }: ReportActionsProps) 
             </Link>
           </li>
           <li>
-            Download: <a className="link" href={modelPath(modelRef, "/report.json")}>report JSON</a> ·{" "}
-            <a className="link" href={modelPath(modelRef, "/mof.yml")}>MOF YAML (for MOT)</a> ·{" "}
-            <a className="link" href={modelPath(modelRef, "/report.md")}>Markdown</a>
+            Download:{" "}
+            <a className="link" href={modelPath(modelRef, "/report.json")}>
+              report JSON
+            </a>{" "}
+            ·{" "}
+            <a className="link" href={modelPath(modelRef, "/mof.yml")}>
+              MOF YAML (for MOT)
+            </a>{" "}
+            ·{" "}
+            <a className="link" href={modelPath(modelRef, "/report.md")}>
+              Markdown
+            </a>
           </li>
         </ul>
         <div className="pt-2">

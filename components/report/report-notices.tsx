@@ -32,7 +32,9 @@ export function ReportNotices({ report, retry }: ReportNoticesProps) {
       ) : null}
       {report.provisional ? (
         <Notice title="Provisional grade" tone="warn">
-          {unknown.length > 0 ? <p>Could not check: {unknown.map((c) => c.name).join(", ")}. Unknown is not counted as missing, so the class may rise.</p> : null}
+          {unknown.length > 0 ? (
+            <p>Could not check: {unknown.map((c) => c.name).join(", ")}. Unknown is not counted as missing, so the class may rise.</p>
+          ) : null}
           {report.failures.length > 0 ? (
             <ul className="list-disc pl-5">
               {report.failures.map((f, index) => (

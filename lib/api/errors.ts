@@ -31,12 +31,19 @@ export class ApiError extends Error {
 
 // Next bundles route handlers and pages apart, so one class can exist twice in a process: match by name too (as ky does)
 export function isApiError(error: unknown): error is ApiError {
-  return error instanceof ApiError || (error instanceof Error && error.name === "ApiError" && "code" in error && typeof error.code === "string" && error.code in ERROR_STATUS);
+  return (
+    error instanceof ApiError ||
+    (error instanceof Error && error.name === "ApiError" && "code" in error && typeof error.code === "string" && error.code in ERROR_STATUS)
+  );
 }
 
 /** The one conversion from an audit that could not start to what the client is told. */
 export function apiErrorFromAudit(error: AuditError): ApiError {
-  return new ApiError(error.code satisfies ErrorCode, error.message, error.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: error.retryAfterSeconds });
+  return new ApiError(
+    error.code satisfies ErrorCode,
+    error.message,
+    error.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: error.retryAfterSeconds },
+  );
 }
 
 export interface ErrorBody {

@@ -1,9 +1,9 @@
 import type { DatasetFacts, PaperFacts, ReleaseFacts, RepoFacts, Sourced } from "@/lib/evidence/facts";
 import type { PartialFacts } from "@/lib/evidence/settled";
+import type { HfModel } from "@/lib/evidence/upstream-facts";
 import { getPaperLicense } from "@/lib/fetchers/arxiv";
 import { getReadme, getRepo, getTree } from "@/lib/fetchers/github";
 import { getDatasetCard, getDatasetInfo, getModelCard, getModelRefs } from "@/lib/fetchers/hf";
-import type { HfModel } from "@/lib/evidence/upstream-facts";
 import type { Upstream } from "@/lib/fetchers/upstream";
 import { evalDatasetIds, linkedRepos, primaryPaperIds, trainingDatasetIds } from "./links";
 import { sourced } from "./sourced";
@@ -53,7 +53,12 @@ export function modelRoundFacts(model: HfModel, extraRepos: readonly RepoFacts[]
  * Everything the evidence rules need about a Hub model, in the two rounds that follow the model info:
  * card, refs and datasets first (reported to `onRound`); then the repositories and the paper the cards name.
  */
-export async function gatherModelFacts(upstream: Upstream, model: HfModel, extraRepos: readonly RepoFacts[] = [], onRound: (partial: PartialFacts) => void = () => {}): Promise<ReleaseFacts> {
+export async function gatherModelFacts(
+  upstream: Upstream,
+  model: HfModel,
+  extraRepos: readonly RepoFacts[] = [],
+  onRound: (partial: PartialFacts) => void = () => {},
+): Promise<ReleaseFacts> {
   const hasReadme = model.siblings.includes("README.md");
   const base = `${webBase(upstream)}/${model.id}`;
   const [card, refs, datasets, evalDatasets] = await Promise.all([

@@ -6,7 +6,15 @@ import type { HfModel } from "@/lib/evidence/upstream-facts";
 export const LIMITS = { datasets: 6, evalDatasets: 4, repos: 6, papers: 1 } as const;
 
 // general-purpose libraries a card mentions in passing; they are not the release's own code
-const GENERIC_REPOS = new Set(["huggingface/transformers", "huggingface/huggingface_hub", "huggingface/accelerate", "huggingface/peft", "pytorch/pytorch", "huggingface/datasets", "huggingface/tokenizers"]);
+const GENERIC_REPOS = new Set([
+  "huggingface/transformers",
+  "huggingface/huggingface_hub",
+  "huggingface/accelerate",
+  "huggingface/peft",
+  "pytorch/pytorch",
+  "huggingface/datasets",
+  "huggingface/tokenizers",
+]);
 
 const HF_ID = /^[\w.-]+\/[\w.-]+$/;
 
@@ -36,7 +44,12 @@ export function linkedRepos(texts: readonly string[]): string[] {
 
 /** The model's own paper: the one its citation section cites, else the Hub's first `arxiv:` tag, else the first the card names. */
 export function primaryPaperIds(model: HfModel | null, card: string | null): string[] {
-  const citation = card === null ? [] : cardSections(card).filter((s) => /cit(e|ation)|bibtex|reference|paper/i.test(s.heading)).flatMap((s) => arxivIds(s.body));
+  const citation =
+    card === null
+      ? []
+      : cardSections(card)
+          .filter((s) => /cit(e|ation)|bibtex|reference|paper/i.test(s.heading))
+          .flatMap((s) => arxivIds(s.body));
   const tagged = (model?.tags ?? []).filter((t) => t.startsWith("arxiv:")).map((t) => t.slice(6));
   const inCard = card === null ? [] : arxivIds(cardBody(card));
   return [...new Set([...citation, ...tagged, ...inCard])].slice(0, LIMITS.papers);

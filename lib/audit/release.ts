@@ -21,7 +21,14 @@ function releasedModel(readme: string, owner: string): string | undefined {
 }
 
 function allFailures(facts: ReleaseFacts): SourceFailure[] {
-  const results = [facts.card, facts.refs, ...facts.datasets.flatMap((d) => [d.info, d.card]), ...facts.evalDatasets.map((d) => d.info), ...facts.repos.flatMap((r) => [r.repo, r.tree, r.readme]), ...facts.papers.map((p) => p.paper)];
+  const results = [
+    facts.card,
+    facts.refs,
+    ...facts.datasets.flatMap((d) => [d.info, d.card]),
+    ...facts.evalDatasets.map((d) => d.info),
+    ...facts.repos.flatMap((r) => [r.repo, r.tree, r.readme]),
+    ...facts.papers.map((p) => p.paper),
+  ];
   const failures = results.flatMap((r) => (r && !r.ok ? [r.failure] : []));
   return [...new Map(failures.map((f) => [f.url, f])).values()];
 }
@@ -100,4 +107,3 @@ export async function auditGithub(ctx: AuditContext, target: Extract<ModelTarget
   const model = { source: "github" as const, id: repo.fullName, revision: null, sha: null, url: repo.url };
   return { ok: true, report: assemble(ctx, codeReleaseFacts(repo), model) };
 }
-

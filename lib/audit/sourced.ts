@@ -1,5 +1,5 @@
-import { isFetchFailure } from "@/lib/fetchers/errors";
 import type { Sourced, UpstreamName } from "@/lib/evidence/facts";
+import { isFetchFailure } from "@/lib/fetchers/errors";
 
 /** Runs one upstream call and keeps its failure as a value, so one failed source never sinks the audit. */
 export async function sourced<T>(source: UpstreamName, url: string, call: () => Promise<T>): Promise<Sourced<T>> {

@@ -1,5 +1,5 @@
-import { assess, CLASS_LABELS, COMPONENTS_BY_WEIGHT } from "@/lib/mof";
 import type { ClassNumber, MofRecord } from "@/lib/mof";
+import { assess, CLASS_LABELS, COMPONENTS_BY_WEIGHT } from "@/lib/mof";
 import type { LicenseFinding, Report, ReportComponent } from "@/lib/report/schema";
 import { sameLicense } from "./same-license";
 import { CLAIM_VERDICTS, type ClaimComparison, type ClaimVerdict, type ComponentClaim } from "./types";

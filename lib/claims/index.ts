@@ -1,4 +1,4 @@
 export { compareClaims } from "./compare";
-export { CLAIM_VERDICTS, type ClaimComparison, type ClaimVerdict, type ComponentClaim } from "./types";
 export { arrayLookup, type MatchableRecord, type MatchedBy, matchKeys, matchRecord, type RecordMatch } from "./match";
 export { sameLicense } from "./same-license";
+export { CLAIM_VERDICTS, type ClaimComparison, type ClaimVerdict, type ComponentClaim } from "./types";

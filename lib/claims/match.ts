@@ -46,10 +46,11 @@ export function matchRecord<T extends MatchableRecord>(report: Report, lookup: R
 
 /** A RecordLookup over records in memory (tests, the CLI's single file). */
 export function arrayLookup<T extends MatchableRecord>(records: readonly T[]): RecordLookup<T> {
-  const find = (pick: (r: T) => string | null, value: string) => records.filter((r) => {
-    const key = pick(r);
-    return key !== null && same(key, value);
-  });
+  const find = (pick: (r: T) => string | null, value: string) =>
+    records.filter((r) => {
+      const key = pick(r);
+      return key !== null && same(key, value);
+    });
   return {
     byHfId: (id) => find((r) => r.hfId, id)[0] ?? null,
     byGithubRepo: (repo) => find((r) => r.githubRepo, repo),

@@ -3,7 +3,11 @@ import { licenseRecord, suggestLicenseId } from "@/lib/mof";
 // a custom licence is written as prose in MOT ("Llama 2 Community License") and as a LicenseRef by us (LicenseRef-hf-llama2)
 function key(id: string): string {
   const canonical = suggestLicenseId(id) ?? id;
-  return canonical.toLowerCase().replace(/^licenseref-(?:hf-)?/, "").replace(/[^a-z0-9]/g, "").replace(/only$/, "");
+  return canonical
+    .toLowerCase()
+    .replace(/^licenseref-(?:hf-)?/, "")
+    .replace(/[^a-z0-9]/g, "")
+    .replace(/only$/, "");
 }
 
 /** True when a claimed and a found licence name the same licence, allowing for spelling and for custom licences' prose names. */

@@ -9,7 +9,9 @@ export interface LookContext {
 }
 
 const inRepos = (what: string) => (c: LookContext) =>
-  c.repos.length > 0 ? `no ${what} in the repositories the model card links (${c.repos.join(", ")})` : `no ${what}: the model card (${c.model}) links no GitHub repository`;
+  c.repos.length > 0
+    ? `no ${what} in the repositories the model card links (${c.repos.join(", ")})`
+    : `no ${what}: the model card (${c.model}) links no GitHub repository`;
 
 // per MOF component (MOT cid), the evidence rule of design.md restated as what was not there
 const LOOKED: Readonly<Record<number, (c: LookContext) => string>> = {

@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
-import { type Migration, migrations as defaultMigrations } from "./migrations";
+import { migrations as defaultMigrations, type Migration } from "./migrations";
 
 export type Db = Database.Database;
 

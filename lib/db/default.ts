@@ -1,5 +1,5 @@
-import { openDatabase } from "./database";
 import type { Db } from "./database";
+import { openDatabase } from "./database";
 
 const globalForDb = globalThis as unknown as { mofscopeDb?: Db };
 

@@ -1,4 +1,4 @@
 export { type Db, migrate, openDatabase } from "./database";
-export { createSqliteResponseCache } from "./response-cache";
-export { type Migration, migrations } from "./migrations";
 export { defaultDatabase } from "./default";
+export { type Migration, migrations } from "./migrations";
+export { createSqliteResponseCache } from "./response-cache";

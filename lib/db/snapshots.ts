@@ -1,6 +1,6 @@
 import "server-only";
 import { type Db, defaultDatabase } from "@/lib/db";
-import { modelKey, type ModelSource } from "@/lib/report/model-key";
+import { type ModelSource, modelKey } from "@/lib/report/model-key";
 import { type Report, reportSchema } from "@/lib/report/schema";
 import type { SnapshotSummary } from "@/lib/report/snapshot-summary";
 

@@ -9,7 +9,9 @@ export interface CardSection {
 const FRONT_MATTER = /^---\r?\n[\s\S]*?\r?\n---\r?\n?/;
 
 // hub's auto-generated template for cards pushed without one (transformers `push_to_hub`)
-const TEMPLATE_MARKERS = ["This is the model card of a 🤗 transformers model that has been pushed on the Hub. This model card has been automatically generated."];
+const TEMPLATE_MARKERS = [
+  "This is the model card of a 🤗 transformers model that has been pushed on the Hub. This model card has been automatically generated.",
+];
 
 export function cardBody(card: string): string {
   return card.replace(FRONT_MATTER, "");
@@ -26,7 +28,11 @@ export function hasRealContent(card: string): boolean {
 
 /** GitHub's heading anchors: lowercase, punctuation dropped, spaces to dashes. */
 export function slugify(heading: string): string {
-  return heading.toLowerCase().trim().replace(/[^\p{L}\p{N}\s-]/gu, "").replace(/\s/g, "-");
+  return heading
+    .toLowerCase()
+    .trim()
+    .replace(/[^\p{L}\p{N}\s-]/gu, "")
+    .replace(/\s/g, "-");
 }
 
 export function cardSections(card: string): CardSection[] {

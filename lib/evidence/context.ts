@@ -1,8 +1,8 @@
-import type { HfModel } from "./upstream-facts";
-import { cardSections, hasRealContent } from "./card-text";
 import type { CardSection } from "./card-text";
+import { cardSections, hasRealContent } from "./card-text";
 import type { ReleaseFacts, SourceFailure } from "./facts";
 import { mapHfLicense } from "./license-map";
+import type { HfModel } from "./upstream-facts";
 import type { LicensePart } from "./verdict";
 
 /** Values several rules need, derived once from the facts. */

@@ -1,15 +1,15 @@
-import { COMPONENTS, COMPONENTS_BY_WEIGHT, isOpenLicense, isTypeAppropriate } from "@/lib/mof";
 import type { MofComponentEntry, MofRecord } from "@/lib/mof";
-import type { ComponentFindings } from "./schema";
+import { COMPONENTS, COMPONENTS_BY_WEIGHT, isOpenLicense, isTypeAppropriate } from "@/lib/mof";
 import { buildContext } from "./context";
 import type { ReleaseFacts, SourceFailure } from "./facts";
 import { EVIDENCE_RULES } from "./rules";
+import type { ComponentFindings } from "./schema";
 import type { ComponentVerdict } from "./verdict";
 import { decisiveLicense, recordLicense } from "./verdict";
 
-export type { ReleaseFacts, SourceFailure, Sourced, DatasetFacts, RepoFacts, PaperFacts } from "./facts";
-export type { ComponentVerdict, LicensePart } from "./verdict";
+export type { DatasetFacts, PaperFacts, ReleaseFacts, RepoFacts, Sourced, SourceFailure } from "./facts";
 export { type FactKey, type PartialFacts, settledVerdicts } from "./settled";
+export type { ComponentVerdict, LicensePart } from "./verdict";
 
 export interface ReleaseEvidence {
   /** The MOF release record the evidence supports; the engine decides its class. */

@@ -2,19 +2,60 @@
 
 // hub-docs repositories-licenses.md; ids without an SPDX equivalent become LicenseRef-hf-<id> (custom, not open)
 const HF_TO_SPDX: Readonly<Record<string, string>> = {
-  "apache-2.0": "Apache-2.0", mit: "MIT", "afl-3.0": "AFL-3.0", "artistic-2.0": "Artistic-2.0", "bsl-1.0": "BSL-1.0",
-  "bsd-2-clause": "BSD-2-Clause", "bsd-3-clause": "BSD-3-Clause", "bsd-3-clause-clear": "BSD-3-Clause-Clear",
-  "c-uda": "C-UDA-1.0", "cc0-1.0": "CC0-1.0", "cc-by-2.0": "CC-BY-2.0", "cc-by-2.5": "CC-BY-2.5", "cc-by-3.0": "CC-BY-3.0",
-  "cc-by-4.0": "CC-BY-4.0", "cc-by-sa-3.0": "CC-BY-SA-3.0", "cc-by-sa-4.0": "CC-BY-SA-4.0", "cc-by-nc-2.0": "CC-BY-NC-2.0",
-  "cc-by-nc-3.0": "CC-BY-NC-3.0", "cc-by-nc-4.0": "CC-BY-NC-4.0", "cc-by-nd-4.0": "CC-BY-ND-4.0",
-  "cc-by-nc-nd-3.0": "CC-BY-NC-ND-3.0", "cc-by-nc-nd-4.0": "CC-BY-NC-ND-4.0", "cc-by-nc-sa-2.0": "CC-BY-NC-SA-2.0",
-  "cc-by-nc-sa-3.0": "CC-BY-NC-SA-3.0", "cc-by-nc-sa-4.0": "CC-BY-NC-SA-4.0", "cdla-sharing-1.0": "CDLA-Sharing-1.0",
-  "cdla-permissive-1.0": "CDLA-Permissive-1.0", "cdla-permissive-2.0": "CDLA-Permissive-2.0", wtfpl: "WTFPL",
-  "ecl-2.0": "ECL-2.0", "epl-1.0": "EPL-1.0", "epl-2.0": "EPL-2.0", "etalab-2.0": "etalab-2.0", "eupl-1.1": "EUPL-1.1",
-  "eupl-1.2": "EUPL-1.2", "agpl-3.0": "AGPL-3.0-only", "gpl-2.0": "GPL-2.0-only", "gpl-3.0": "GPL-3.0-only",
-  "lgpl-2.1": "LGPL-2.1-only", "lgpl-3.0": "LGPL-3.0-only", "lgpl-lr": "LGPLLR", isc: "ISC", "lppl-1.3c": "LPPL-1.3c",
-  "ms-pl": "MS-PL", "mpl-2.0": "MPL-2.0", "odc-by": "ODC-By-1.0", odbl: "ODbL-1.0", pddl: "PDDL-1.0", "osl-3.0": "OSL-3.0",
-  postgresql: "PostgreSQL", "ofl-1.1": "OFL-1.1", ncsa: "NCSA", unlicense: "Unlicense", zlib: "Zlib",
+  "apache-2.0": "Apache-2.0",
+  mit: "MIT",
+  "afl-3.0": "AFL-3.0",
+  "artistic-2.0": "Artistic-2.0",
+  "bsl-1.0": "BSL-1.0",
+  "bsd-2-clause": "BSD-2-Clause",
+  "bsd-3-clause": "BSD-3-Clause",
+  "bsd-3-clause-clear": "BSD-3-Clause-Clear",
+  "c-uda": "C-UDA-1.0",
+  "cc0-1.0": "CC0-1.0",
+  "cc-by-2.0": "CC-BY-2.0",
+  "cc-by-2.5": "CC-BY-2.5",
+  "cc-by-3.0": "CC-BY-3.0",
+  "cc-by-4.0": "CC-BY-4.0",
+  "cc-by-sa-3.0": "CC-BY-SA-3.0",
+  "cc-by-sa-4.0": "CC-BY-SA-4.0",
+  "cc-by-nc-2.0": "CC-BY-NC-2.0",
+  "cc-by-nc-3.0": "CC-BY-NC-3.0",
+  "cc-by-nc-4.0": "CC-BY-NC-4.0",
+  "cc-by-nd-4.0": "CC-BY-ND-4.0",
+  "cc-by-nc-nd-3.0": "CC-BY-NC-ND-3.0",
+  "cc-by-nc-nd-4.0": "CC-BY-NC-ND-4.0",
+  "cc-by-nc-sa-2.0": "CC-BY-NC-SA-2.0",
+  "cc-by-nc-sa-3.0": "CC-BY-NC-SA-3.0",
+  "cc-by-nc-sa-4.0": "CC-BY-NC-SA-4.0",
+  "cdla-sharing-1.0": "CDLA-Sharing-1.0",
+  "cdla-permissive-1.0": "CDLA-Permissive-1.0",
+  "cdla-permissive-2.0": "CDLA-Permissive-2.0",
+  wtfpl: "WTFPL",
+  "ecl-2.0": "ECL-2.0",
+  "epl-1.0": "EPL-1.0",
+  "epl-2.0": "EPL-2.0",
+  "etalab-2.0": "etalab-2.0",
+  "eupl-1.1": "EUPL-1.1",
+  "eupl-1.2": "EUPL-1.2",
+  "agpl-3.0": "AGPL-3.0-only",
+  "gpl-2.0": "GPL-2.0-only",
+  "gpl-3.0": "GPL-3.0-only",
+  "lgpl-2.1": "LGPL-2.1-only",
+  "lgpl-3.0": "LGPL-3.0-only",
+  "lgpl-lr": "LGPLLR",
+  isc: "ISC",
+  "lppl-1.3c": "LPPL-1.3c",
+  "ms-pl": "MS-PL",
+  "mpl-2.0": "MPL-2.0",
+  "odc-by": "ODC-By-1.0",
+  odbl: "ODbL-1.0",
+  pddl: "PDDL-1.0",
+  "osl-3.0": "OSL-3.0",
+  postgresql: "PostgreSQL",
+  "ofl-1.1": "OFL-1.1",
+  ncsa: "NCSA",
+  unlicense: "Unlicense",
+  zlib: "Zlib",
   "openmdw-1.0": "OpenMDW-1.0",
 };
 
@@ -46,7 +87,10 @@ export interface MappedLicense {
 }
 
 function customRef(prefix: string, name: string): string {
-  return `LicenseRef-${prefix}-${name.toLowerCase().replace(/[^a-z0-9.]+/g, "-").replace(/^-|-$/g, "")}`;
+  return `LicenseRef-${prefix}-${name
+    .toLowerCase()
+    .replace(/[^a-z0-9.]+/g, "-")
+    .replace(/^-|-$/g, "")}`;
 }
 
 /** An HF card licence (`license`, with `license_name` when it is `other`) as SPDX. */
@@ -79,6 +123,9 @@ export function mapArxivLicense(uri: string | null): MappedLicense {
   if (uri === null) {
     return { id: ARXIV_DEFAULT_LICENSE, written: "no licence recorded (arXiv non-exclusive licence)" };
   }
-  const key = uri.trim().replace(/^https?:\/\//, "").replace(/\/?$/, "/");
+  const key = uri
+    .trim()
+    .replace(/^https?:\/\//, "")
+    .replace(/\/?$/, "/");
   return { id: ARXIV_TO_SPDX[key] ?? customRef("arxiv", key), written: uri };
 }

@@ -1,7 +1,7 @@
-import { isOpenLicense, isTypeAppropriate, UNLICENSED } from "@/lib/mof";
 import type { ContentType } from "@/lib/mof";
-import type { Evidence } from "./schema";
+import { isOpenLicense, isTypeAppropriate, UNLICENSED } from "@/lib/mof";
 import type { SourceFailure } from "./facts";
+import type { Evidence } from "./schema";
 
 /** One licence that applies to part of a component (a dataset, a repository, the weights), or a part with none. */
 export interface LicensePart {

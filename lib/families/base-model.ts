@@ -7,7 +7,9 @@ const TAG = /^base_model:(?:(?:finetune|adapter|quantized|merge):)?([\w.-]+\/[\w
 export function baseModelsOf(model: Pick<HfModel, "tags" | "cardData">): string[] {
   const fromTags = model.tags.flatMap((t) => TAG.exec(t)?.[1] ?? []);
   const card = model.cardData?.base_model;
-  const fromCard = (Array.isArray(card) ? card : [card]).filter((v): v is string => typeof v === "string" && /^[\w.-]+\/[\w.-]+$/.test(v.trim())).map((v) => v.trim());
+  const fromCard = (Array.isArray(card) ? card : [card])
+    .filter((v): v is string => typeof v === "string" && /^[\w.-]+\/[\w.-]+$/.test(v.trim()))
+    .map((v) => v.trim());
   const seen = new Map<string, string>();
   for (const id of [...fromTags, ...fromCard]) {
     if (!seen.has(id.toLowerCase())) {

@@ -19,7 +19,12 @@ export interface Family {
   differing: string[];
 }
 
-const slug = (text: string) => text.trim().toLowerCase().replace(/[^a-z0-9.+]+/g, "-").replace(/^-|-$/g, "");
+const slug = (text: string) =>
+  text
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9.+]+/g, "-")
+    .replace(/^-|-$/g, "");
 const ownerOf = (id: string | null) => (id === null ? null : (id.split("/")[0] ?? null));
 
 // MOT names organisations ("Allen Institute for AI"), the hub by account (allenai): a producer takes the account most of its records link
@@ -88,11 +93,16 @@ export function groupFamilies(members: readonly FamilyMember[]): Family[] {
     groups.set(key, [...(groups.get(key) ?? []), m]);
   }
   return [...groups].map(([key, list]) => {
-    const sorted = [...list].sort((a, b) => (a.name.toLowerCase() < b.name.toLowerCase() ? -1 : a.name.toLowerCase() > b.name.toLowerCase() ? 1 : a.key < b.key ? -1 : 1));
+    const sorted = [...list].sort((a, b) =>
+      a.name.toLowerCase() < b.name.toLowerCase() ? -1 : a.name.toLowerCase() > b.name.toLowerCase() ? 1 : a.key < b.key ? -1 : 1,
+    );
     const components = [...new Set(sorted.flatMap((m) => Object.keys(m.statuses)))];
     return {
       key,
-      label: commonLabel(sorted.map((m) => m.name), nameStem(sorted[0]?.name ?? key, sorted[0]?.producer).label),
+      label: commonLabel(
+        sorted.map((m) => m.name),
+        nameStem(sorted[0]?.name ?? key, sorted[0]?.producer).label,
+      ),
       variants: sorted.map(({ key: k, source, name, class: cls, statuses }) => ({ key: k, source, name, class: cls, statuses })),
       differing: components.filter((c) => new Set(sorted.map((m) => m.statuses[c] ?? "missing")).size > 1),
     };

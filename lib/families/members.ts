@@ -1,7 +1,7 @@
 import type { ClassNumber } from "@/lib/mof";
+import { githubRepoOf } from "@/lib/registry/links";
 import type { RegistryRecord } from "@/lib/registry/record-row";
 import type { Report } from "@/lib/report/schema";
-import { githubRepoOf } from "@/lib/registry/links";
 
 /** A release that can belong to a family: a registry record or an audited model. */
 export interface FamilyMember {

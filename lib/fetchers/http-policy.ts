@@ -29,9 +29,7 @@ export function parseRetryAfter(value: string | null, now: number): number | und
 
 // github's primary limit answers 403 (or 429) with x-ratelimit-remaining: 0 and an epoch reset
 function isGithubRateLimit(facts: ResponseFacts): boolean {
-  return (
-    (facts.status === 403 || facts.status === 429) && facts.headers.get("x-ratelimit-remaining") === "0"
-  );
+  return (facts.status === 403 || facts.status === 429) && facts.headers.get("x-ratelimit-remaining") === "0";
 }
 
 function waitFor(facts: ResponseFacts): number | undefined {

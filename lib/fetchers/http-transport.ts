@@ -47,8 +47,7 @@ export async function sendOnce(params: SendParams): Promise<RawResponse> {
     await response.body?.cancel().catch(() => undefined);
 
     const next = resolveLocation(location, current);
-    const refuse = (detail: string) =>
-      new FetchFailure({ kind: "upstream_error", url: params.url, status: response.status, detail });
+    const refuse = (detail: string) => new FetchFailure({ kind: "upstream_error", url: params.url, status: response.status, detail });
     if (next === null || next.origin !== origin || !params.isAllowed(next)) {
       throw refuse("redirect to another origin refused");
     }

@@ -1,8 +1,17 @@
 import type { z } from "zod";
 import { FetchFailure, isFetchFailure } from "./errors";
-import { cacheKey, type CachedResponse, failureEntry, type ResponseCache, pickCachedHeaders, REMEMBERED_FAILURES, rememberedFailure, validatorsOf } from "./response-cache";
 import { backoffMs, judgeResponse } from "./http-policy";
 import { type RawResponse, sendOnce } from "./http-transport";
+import {
+  type CachedResponse,
+  cacheKey,
+  failureEntry,
+  pickCachedHeaders,
+  REMEMBERED_FAILURES,
+  type ResponseCache,
+  rememberedFailure,
+  validatorsOf,
+} from "./response-cache";
 import { createSemaphore, type Semaphore } from "./semaphore";
 
 export interface HttpClientOptions {
@@ -79,9 +88,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   const inFlight = new Map<string, Promise<HttpResult>>();
   const counters: HttpStats = { requests: 0, cacheHits: 0, revalidations: 0 };
 
-  const tokenFor = (url: string) =>
-    tokens.find(({ prefix }) => url === prefix || url.startsWith(`${prefix}/`) || url.startsWith(`${prefix}?`))
-      ?.token;
+  const tokenFor = (url: string) => tokens.find(({ prefix }) => url === prefix || url.startsWith(`${prefix}/`) || url.startsWith(`${prefix}?`))?.token;
 
   const limiterFor = (origin: string) => {
     let limiter = limiters.get(origin);

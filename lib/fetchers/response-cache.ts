@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
-import { FetchFailure } from "./errors";
 import { z } from "zod";
+import { FetchFailure } from "./errors";
 
 /** Response headers worth keeping: validators for revalidation, and what callers read (type, errors, paging). */
 export const cachedHeaderNames = ["etag", "last-modified", "content-type", "x-error-code", "link"] as const;

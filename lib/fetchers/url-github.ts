@@ -3,9 +3,27 @@ import { ok, type ParsedModelUrl, refuse } from "./url-result";
 
 // first segments that are GitHub site sections, not owners
 const reserved = new Set([
-  "orgs", "settings", "marketplace", "topics", "explore", "features", "sponsors", "login", "about", "pricing",
-  "enterprise", "collections", "trending", "notifications", "issues", "pulls", "search", "apps", "new",
-  "codespaces", "organizations",
+  "orgs",
+  "settings",
+  "marketplace",
+  "topics",
+  "explore",
+  "features",
+  "sponsors",
+  "login",
+  "about",
+  "pricing",
+  "enterprise",
+  "collections",
+  "trending",
+  "notifications",
+  "issues",
+  "pulls",
+  "search",
+  "apps",
+  "new",
+  "codespaces",
+  "organizations",
 ]);
 
 /** Interprets the path of a github.com URL as owner/repo; anything after the repo is ignored. */

@@ -3,9 +3,31 @@ import { decodeSegment, ok, type ParsedModelUrl, refuse } from "./url-result";
 
 // first path segments that are site sections, not namespaces (hub-apis §6, non-exhaustive)
 const reserved = new Set([
-  "docs", "blog", "collections", "organizations", "settings", "login", "join", "pricing", "tasks", "learn",
-  "posts", "api", "new", "search", "chat", "enterprise", "inference-endpoints", "terms-of-service", "privacy",
-  "notifications", "billing", "changelog", "welcome", "leaderboards", "mcp",
+  "docs",
+  "blog",
+  "collections",
+  "organizations",
+  "settings",
+  "login",
+  "join",
+  "pricing",
+  "tasks",
+  "learn",
+  "posts",
+  "api",
+  "new",
+  "search",
+  "chat",
+  "enterprise",
+  "inference-endpoints",
+  "terms-of-service",
+  "privacy",
+  "notifications",
+  "billing",
+  "changelog",
+  "welcome",
+  "leaderboards",
+  "mcp",
 ]);
 const revisionRoutes = new Set(["tree", "blob", "resolve", "raw", "blame", "commit", "commits"]);
 const namePattern = /^[A-Za-z0-9_.-]{1,96}$/;

@@ -1,6 +1,4 @@
-export type ModelTarget =
-  | { source: "hf"; id: string; revision: string | null }
-  | { source: "github"; owner: string; repo: string };
+export type ModelTarget = { source: "hf"; id: string; revision: string | null } | { source: "github"; owner: string; repo: string };
 
 export type UrlErrorCode =
   | "invalid_input"
@@ -17,9 +15,7 @@ export type UrlErrorCode =
   | "not_a_repo"
   | "invalid_id";
 
-export type ParsedModelUrl =
-  | { ok: true; target: ModelTarget }
-  | { ok: false; error: { code: UrlErrorCode; message: string } };
+export type ParsedModelUrl = { ok: true; target: ModelTarget } | { ok: false; error: { code: UrlErrorCode; message: string } };
 
 export const ok = (target: ModelTarget): ParsedModelUrl => ({ ok: true, target });
 

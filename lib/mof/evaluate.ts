@@ -1,10 +1,10 @@
-import { CLASS_LABELS, CLASSES, classComponents, COMPONENTS, COMPONENTS_BY_WEIGHT, componentByName } from "./components";
 import type { ComponentSpec, MofClass } from "./components";
+import { CLASS_LABELS, CLASSES, COMPONENTS, COMPONENTS_BY_WEIGHT, classComponents, componentByName } from "./components";
 import { recordWarnings } from "./findings";
 import { isOpenLicense, isTypeAppropriate } from "./license-catalogue";
 import type { MofComponentEntry, MofRecord } from "./record";
-import { resolveLicense, UNLICENSED } from "./resolve";
 import type { ResolvedLicense } from "./resolve";
+import { resolveLicense, UNLICENSED } from "./resolve";
 import type { ClassBuckets, ClassNumber, ComponentResult, ComponentStatus, MissingItem, MofAssessment, Progress } from "./types";
 
 // MOT turns an unmatched name into array index 0: the first component in config order (Datasets)

@@ -1,6 +1,6 @@
-import { componentByCid, componentByName, COMPONENTS } from "./components";
 import type { ComponentSpec } from "./components";
-import { licenseRecord, isOpenLicense } from "./license-catalogue";
+import { COMPONENTS, componentByCid, componentByName } from "./components";
+import { isOpenLicense, licenseRecord } from "./license-catalogue";
 import { suggestLicenseId } from "./license-suggest";
 import type { MofComponentEntry, MofRecord } from "./record";
 import type { ResolvedLicense } from "./resolve";
@@ -105,10 +105,24 @@ function componentWarnings(components: readonly ComponentResult[]): Warning[] {
   return components.flatMap((c): Warning[] => {
     const path = c.entryIndex === null ? "release.components" : `release.components[${c.entryIndex}]`;
     if (!c.typeAppropriate) {
-      return [{ code: "not-type-appropriate", path, cid: c.cid, message: `${c.name} (${c.type}) has the open licence ${c.license}, which MOF does not list as suited to ${c.type}; it still counts.` }];
+      return [
+        {
+          code: "not-type-appropriate",
+          path,
+          cid: c.cid,
+          message: `${c.name} (${c.type}) has the open licence ${c.license}, which MOF does not list as suited to ${c.type}; it still counts.`,
+        },
+      ];
     }
     if (c.substitutedBy !== null) {
-      return [{ code: "report-substituted-by-paper", path, cid: c.cid, message: `${c.name} is not included; MOT lets the listed ${componentByCid(c.substitutedBy)?.name} stand in for it at Classes III and II.` }];
+      return [
+        {
+          code: "report-substituted-by-paper",
+          path,
+          cid: c.cid,
+          message: `${c.name} is not included; MOT lets the listed ${componentByCid(c.substitutedBy)?.name} stand in for it at Classes III and II.`,
+        },
+      ];
     }
     return [];
   });
@@ -117,19 +131,23 @@ function componentWarnings(components: readonly ComponentResult[]): Warning[] {
 function releaseWarnings(record: MofRecord): Warning[] {
   const warnings: Warning[] = [];
   if (record.release.date !== undefined && record.release.date < MOT_VISIBLE_FROM) {
-    warnings.push({ code: "hidden-by-date", path: "release.date", message: `MOT hides records dated before ${MOT_VISIBLE_FROM}; this one is dated ${record.release.date}.` });
+    warnings.push({
+      code: "hidden-by-date",
+      path: "release.date",
+      message: `MOT hides records dated before ${MOT_VISIBLE_FROM}; this one is dated ${record.release.date}.`,
+    });
   }
   if (/\s/.test(record.release.name)) {
-    warnings.push({ code: "name-whitespace", path: "release.name", message: `MOT's forms refuse a name with spaces ("${record.release.name}"); its sync accepts it.` });
+    warnings.push({
+      code: "name-whitespace",
+      path: "release.name",
+      message: `MOT's forms refuse a name with spaces ("${record.release.name}"); its sync accepts it.`,
+    });
   }
   return warnings;
 }
 
 /** Everything MOT accepts silently that a producer should still fix, plus MOT's own type warnings. */
-export function recordWarnings(
-  record: MofRecord,
-  components: readonly ComponentResult[],
-  listed: ReadonlyMap<number, ListedEntry>,
-): Warning[] {
+export function recordWarnings(record: MofRecord, components: readonly ComponentResult[], listed: ReadonlyMap<number, ListedEntry>): Warning[] {
   return [...nameWarnings(record), ...licenseWarnings(record, listed), ...componentWarnings(components), ...releaseWarnings(record)];
 }

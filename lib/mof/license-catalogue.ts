@@ -1,6 +1,6 @@
+import type { ContentType } from "./components";
 import mofLicenses from "./data/mof-licenses.json" with { type: "json" };
 import spdxLicenses from "./data/spdx-licenses.json" with { type: "json" };
-import type { ContentType } from "./components";
 
 export interface LicenseRecord {
   readonly id: string;
@@ -23,11 +23,37 @@ interface ImportedLicense {
 
 // LicenseHandler::OPEN_DATA_LICENSES in MOT: open whatever the SPDX flags say (ODC-PDDL-1.0 is not an SPDX id)
 const OPEN_DATA_LICENSES = [
-  "CC0-1.0", "CC-BY-1.0", "CC-BY-2.0", "CC-BY-2.5", "CC-BY-2.5-AU", "CC-BY-3.0", "CC-BY-3.0-AT", "CC-BY-3.0-AU",
-  "CC-BY-3.0-DE", "CC-BY-3.0-IGO", "CC-BY-3.0-NL", "CC-BY-3.0-US", "CC-BY-4.0", "CC-BY-SA-1.0", "CC-BY-SA-2.0",
-  "CC-BY-SA-2.0-UK", "CC-BY-SA-2.1-JP", "CC-BY-SA-2.5", "CC-BY-SA-3.0", "CC-BY-SA-3.0-AT", "CC-BY-SA-4.0",
-  "CDLA-Permissive-1.0", "CDLA-Permissive-2.0", "CDLA-Sharing-1.0", "ODC-PDDL-1.0", "ODC-By-1.0", "ODbL-1.0",
-  "GFDL-1.3", "OGL-Canada-2.0", "OGL-UK-2.0", "OGL-UK-3.0",
+  "CC0-1.0",
+  "CC-BY-1.0",
+  "CC-BY-2.0",
+  "CC-BY-2.5",
+  "CC-BY-2.5-AU",
+  "CC-BY-3.0",
+  "CC-BY-3.0-AT",
+  "CC-BY-3.0-AU",
+  "CC-BY-3.0-DE",
+  "CC-BY-3.0-IGO",
+  "CC-BY-3.0-NL",
+  "CC-BY-3.0-US",
+  "CC-BY-4.0",
+  "CC-BY-SA-1.0",
+  "CC-BY-SA-2.0",
+  "CC-BY-SA-2.0-UK",
+  "CC-BY-SA-2.1-JP",
+  "CC-BY-SA-2.5",
+  "CC-BY-SA-3.0",
+  "CC-BY-SA-3.0-AT",
+  "CC-BY-SA-4.0",
+  "CDLA-Permissive-1.0",
+  "CDLA-Permissive-2.0",
+  "CDLA-Sharing-1.0",
+  "ODC-PDDL-1.0",
+  "ODC-By-1.0",
+  "ODbL-1.0",
+  "GFDL-1.3",
+  "OGL-Canada-2.0",
+  "OGL-UK-2.0",
+  "OGL-UK-3.0",
 ] as const;
 
 // LicenseHandler::OPEN_LICENSES in MOT

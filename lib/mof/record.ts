@@ -29,8 +29,22 @@ export const mofReleaseSchema = z.looseObject({
   date: dateString.optional(),
   type: z.enum(["", "language", "vision", "image", "audio", "video", "3d", "code", "multimodal", "other"]).optional(),
   architecture: z
-    .enum(["", "transformer", "transformer decoder", "transformer encoder-decoder", "decoder", "encoder", "diffusion",
-      "RNN", "CNN", "LSTM", "NeRF", "hybrid", "undisclosed", "other"])
+    .enum([
+      "",
+      "transformer",
+      "transformer decoder",
+      "transformer encoder-decoder",
+      "decoder",
+      "encoder",
+      "diffusion",
+      "RNN",
+      "CNN",
+      "LSTM",
+      "NeRF",
+      "hybrid",
+      "undisclosed",
+      "other",
+    ])
     .optional(),
   treatment: z.enum(["pre-trained", "instruct fine-tuned", "chat fine-tuned"]).optional(),
   origin: z.string().optional(),

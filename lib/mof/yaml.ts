@@ -2,8 +2,8 @@ import { Document, isNode, LineCounter, parseDocument } from "yaml";
 import type { z } from "zod";
 import { COMPONENTS_BY_WEIGHT } from "./components";
 import { entryComponent } from "./evaluate";
-import { mofRecordSchema } from "./record";
 import type { MofRecord } from "./record";
+import { mofRecordSchema } from "./record";
 import { UNLICENSED } from "./resolve";
 
 export interface RecordError {
@@ -133,9 +133,6 @@ export function toMofYaml(record: MofRecord): string {
     license: pick(record.release.license, GLOBAL_KEYS),
     components,
   };
-  const doc = new Document(
-    { framework: pick(record.framework, ["name", "version", "date"]), release },
-    { ...PARSE_OPTIONS, version: "1.2" },
-  );
+  const doc = new Document({ framework: pick(record.framework, ["name", "version", "date"]), release }, { ...PARSE_OPTIONS, version: "1.2" });
   return doc.toString({ defaultStringType: "QUOTE_SINGLE", defaultKeyType: "PLAIN", lineWidth: 0 });
 }

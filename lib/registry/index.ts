@@ -4,7 +4,7 @@ export { gitBlobSha } from "./git-blob-sha";
 export { githubRepoOf, hfIdOf } from "./links";
 export { type ListQuery, listQuerySchema } from "./list-query";
 export { type LoadResult, loadRegistry } from "./load";
-export { type Manifest, manifestSchema, MOT_REPO, readManifest } from "./manifest";
+export { type Manifest, MOT_REPO, manifestSchema, readManifest } from "./manifest";
 export { type RegistryRecord, recordRow } from "./record-row";
 export { recordUrl, registryReport, reportFromRegistry } from "./report";
 export { createRegistryStore, type Facets, type ModelPage, type ModelRow, type RegistryStore } from "./store";

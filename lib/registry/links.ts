@@ -5,7 +5,10 @@ function firstWord(value: unknown): string | null {
   if (typeof value !== "string") {
     return null;
   }
-  const word = value.trim().split(/\s+/)[0]?.replace(/[:;,.)]+$/, "");
+  const word = value
+    .trim()
+    .split(/\s+/)[0]
+    ?.replace(/[:;,.)]+$/, "");
   return word ? word : null;
 }
 

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Db } from "@/lib/db";
 import type { RecordError } from "@/lib/mof";
-import { readManifest, modelsPath } from "./manifest";
+import { modelsPath, readManifest } from "./manifest";
 import { recordRow } from "./record-row";
 
 export interface LoadResult {
@@ -20,7 +20,12 @@ export interface LoadResult {
 export function loadRegistry(db: Db, dir: string, clock: () => number = performance.now.bind(performance)): LoadResult {
   const started = clock();
   const manifest = readManifest(dir);
-  const stored = new Map(db.prepare<[], { file: string; blob_sha: string }>("SELECT file, blob_sha FROM registry_records").all().map((r) => [r.file, r.blob_sha]));
+  const stored = new Map(
+    db
+      .prepare<[], { file: string; blob_sha: string }>("SELECT file, blob_sha FROM registry_records")
+      .all()
+      .map((r) => [r.file, r.blob_sha]),
+  );
   const commit = db.prepare<[], { value: string }>("SELECT value FROM registry_meta WHERE key = 'commit'").get()?.value;
   const stale = Object.entries(manifest.files).filter(([file, sha]) => stored.get(file) !== sha);
   const gone = [...stored.keys()].filter((file) => manifest.files[file] === undefined);

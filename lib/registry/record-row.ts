@@ -1,5 +1,5 @@
-import { assess, parseMofYaml, UNLICENSED } from "@/lib/mof";
 import type { ClassNumber, ComponentStatus, MofRecord, Progress, RecordError } from "@/lib/mof";
+import { assess, parseMofYaml, UNLICENSED } from "@/lib/mof";
 import { githubRepoOf, hfIdOf } from "./links";
 
 /** One vendored MOT record as the registry table holds it, classified by mofscope's engine. */
@@ -23,7 +23,11 @@ export interface RegistryRecord {
 }
 
 /** Parses and classifies a record file; the parse errors when it is not a valid MOT record. */
-export function recordRow(file: string, blobSha: string, yaml: string): { ok: true; row: RegistryRecord; record: MofRecord } | { ok: false; errors: readonly RecordError[] } {
+export function recordRow(
+  file: string,
+  blobSha: string,
+  yaml: string,
+): { ok: true; row: RegistryRecord; record: MofRecord } | { ok: false; errors: readonly RecordError[] } {
   const parsed = parseMofYaml(yaml);
   if (!parsed.ok) {
     return parsed;

@@ -1,7 +1,7 @@
+import { snapshotId } from "@/lib/db/snapshot-id";
 import { parseMofYaml } from "@/lib/mof";
 import { reportFromRecord } from "@/lib/report/from-assessment";
 import type { Report } from "@/lib/report/schema";
-import { snapshotId } from "@/lib/db/snapshot-id";
 import { MODELS_FOLDER, MOT_REPO } from "./manifest";
 import type { RegistryRecord } from "./record-row";
 import type { RegistryStore } from "./store";

@@ -1,10 +1,10 @@
 import { z } from "zod";
-import type { RecordLookup } from "./lookup";
 import type { Db } from "@/lib/db";
 import type { ClassNumber, ComponentStatus, Progress } from "@/lib/mof";
 import { type AuditedRow, auditedRowSchema } from "./audited-row";
 import { type ListQuery, listClauses, listQuerySchema } from "./list-query";
 import { type LoadResult, loadRegistry } from "./load";
+import type { RecordLookup } from "./lookup";
 import type { RegistryRecord } from "./record-row";
 
 /** One row of the /models list: a registry record (`mot`, id = its name) or an audited model. */
@@ -111,9 +111,15 @@ export function createRegistryStore(db: Db, dir: string): RegistryStore {
       const all = { ...params, audited: JSON.stringify(rows) };
       const total = db.prepare<[typeof all], { n: number }>(`${MODELS} SELECT COUNT(*) AS n FROM models ${where}`).get(all)?.n ?? 0;
       const page = db
-        .prepare<[typeof all & { limit: number; offset: number }], Omit<ModelRow, "totalProgress" | "licenses" | "hfId" | "githubRepo"> & { total_progress: number; licenses: string; hf_id: string | null; github_repo: string | null }>(
-          `${MODELS} SELECT * FROM models ${where} ${order} LIMIT @limit OFFSET @offset`,
-        )
+        .prepare<
+          [typeof all & { limit: number; offset: number }],
+          Omit<ModelRow, "totalProgress" | "licenses" | "hfId" | "githubRepo"> & {
+            total_progress: number;
+            licenses: string;
+            hf_id: string | null;
+            github_repo: string | null;
+          }
+        >(`${MODELS} SELECT * FROM models ${where} ${order} LIMIT @limit OFFSET @offset`)
         .all({ ...all, limit: parsed.limit, offset: parsed.offset });
       return {
         total,
@@ -128,9 +134,13 @@ export function createRegistryStore(db: Db, dir: string): RegistryStore {
     },
     facets() {
       return {
-        classes: db.prepare<[], { class: ClassNumber; count: number }>("SELECT class, COUNT(*) AS count FROM registry_records GROUP BY class ORDER BY class").all(),
+        classes: db
+          .prepare<[], { class: ClassNumber; count: number }>("SELECT class, COUNT(*) AS count FROM registry_records GROUP BY class ORDER BY class")
+          .all(),
         producers: db
-          .prepare<[], { producer: string; count: number }>("SELECT producer, COUNT(*) AS count FROM registry_records GROUP BY producer COLLATE NOCASE ORDER BY count DESC, producer")
+          .prepare<[], { producer: string; count: number }>(
+            "SELECT producer, COUNT(*) AS count FROM registry_records GROUP BY producer COLLATE NOCASE ORDER BY count DESC, producer",
+          )
           .all(),
         licenses: db
           .prepare<[], { license: string; count: number }>(
@@ -145,7 +155,12 @@ export function createRegistryStore(db: Db, dir: string): RegistryStore {
     byFile: (file) => one(byFile.get(file)),
     all: () => db.prepare<[], Row>("SELECT * FROM registry_records ORDER BY file").all().map(toRecord),
     source() {
-      const meta = new Map(db.prepare<[], { key: string; value: string }>("SELECT key, value FROM registry_meta").all().map((r) => [r.key, r.value]));
+      const meta = new Map(
+        db
+          .prepare<[], { key: string; value: string }>("SELECT key, value FROM registry_meta")
+          .all()
+          .map((r) => [r.key, r.value]),
+      );
       const commit = meta.get("commit");
       return commit === undefined ? null : { commit, syncedAt: meta.get("synced_at") ?? "" };
     },

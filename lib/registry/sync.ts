@@ -1,7 +1,7 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { parseMofYaml } from "@/lib/mof";
 import type { Upstream } from "@/lib/fetchers/upstream";
+import { parseMofYaml } from "@/lib/mof";
 import { gitBlobSha } from "./git-blob-sha";
 import { type Manifest, MODELS_FOLDER, modelsPath, readManifest, writeManifest } from "./manifest";
 import { blobContent, blobShas, headCommit, type RepoName } from "./mot-upstream";
@@ -109,7 +109,10 @@ export async function syncRegistry({ dir, upstream, now = () => new Date() }: Sy
 
 /** One line per count, then one line per malformed record (file, field path, line, message). */
 export function formatSyncSummary(s: SyncSummary): string {
-  const head = s.commit === s.previousCommit ? `${s.upstream} is still at ${s.commit.slice(0, 10)}` : `${s.upstream} ${s.previousCommit.slice(0, 10)} → ${s.commit.slice(0, 10)}`;
+  const head =
+    s.commit === s.previousCommit
+      ? `${s.upstream} is still at ${s.commit.slice(0, 10)}`
+      : `${s.upstream} ${s.previousCommit.slice(0, 10)} → ${s.commit.slice(0, 10)}`;
   const counts = `added ${s.added.length} · changed ${s.changed.length} · removed ${s.removed.length} · malformed ${new Set(s.malformed.map((m) => m.file)).size} · unchanged ${s.unchanged}`;
   const bad = s.malformed.map((m) => `  ! ${m.file}${m.line === null ? "" : `:${m.line}`}${m.path ? ` ${m.path}` : ""}: ${m.message}`);
   return [head, counts, `${s.requests} upstream requests`, ...bad].join("\n") + "\n";

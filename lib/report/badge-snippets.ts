@@ -1,5 +1,5 @@
-import type { Report } from "./schema";
 import { classTitle } from "./display";
+import type { Report } from "./schema";
 
 export interface BadgeSnippets {
   markdown: string;

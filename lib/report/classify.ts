@@ -1,5 +1,5 @@
-import { MAX_YAML_BYTES, parseMofYaml } from "@/lib/mof";
 import type { RecordError } from "@/lib/mof";
+import { MAX_YAML_BYTES, parseMofYaml } from "@/lib/mof";
 import { reportFromRecord } from "./from-assessment";
 import type { Report } from "./schema";
 

@@ -10,7 +10,10 @@ const MOT = /^mot:([\p{L}\p{N}][\p{L}\p{N} ._+()-]{0,119})$/iu;
 
 /** Reads `?m=org/a,org/b,r:<snapshotId>`: valid entries in order, duplicates dropped, at most six. */
 export function parseCompareParam(value: string | string[] | undefined): { entries: CompareEntry[]; rejected: string[] } {
-  const raw = (Array.isArray(value) ? value.join(",") : (value ?? "")).split(",").map((s) => s.trim()).filter(Boolean);
+  const raw = (Array.isArray(value) ? value.join(",") : (value ?? ""))
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   const entries: CompareEntry[] = [];
   const rejected: string[] = [];
   const seen = new Set<string>();

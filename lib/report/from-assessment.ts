@@ -1,6 +1,6 @@
-import { assess, isOpenLicense, isTypeAppropriate } from "@/lib/mof";
-import type { MofAssessment, MofRecord } from "@/lib/mof";
 import type { ComponentFindings, Evidence, LicenseFinding } from "@/lib/evidence/schema";
+import type { MofAssessment, MofRecord } from "@/lib/mof";
+import { assess, isOpenLicense, isTypeAppropriate } from "@/lib/mof";
 import type { Failure, Report, ReportComponent } from "./schema";
 
 export interface ReportMeta {
@@ -27,7 +27,16 @@ function recordLicense(license: string | null, cid: number, assessment: MofAsses
   if (license === null || component === undefined || license === "unlicensed") {
     return [];
   }
-  return [{ id: license, source, from: component.licenseSource ?? "record", url: "", open: isOpenLicense(license), typeAppropriate: isTypeAppropriate(license, component.type) }];
+  return [
+    {
+      id: license,
+      source,
+      from: component.licenseSource ?? "record",
+      url: "",
+      open: isOpenLicense(license),
+      typeAppropriate: isTypeAppropriate(license, component.type),
+    },
+  ];
 }
 
 /** Builds a report from a MOF record and the engine's verdict; unknown components override the engine's status. */

@@ -4,7 +4,11 @@ import type { Report } from "./schema";
 
 // table cells: a pipe or newline would break the row, and markup must not render
 function cell(text: string): string {
-  return text.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/[\r\n]+/g, " ").replace(/</g, "&lt;");
+  return text
+    .replace(/\\/g, "\\\\")
+    .replace(/\|/g, "\\|")
+    .replace(/[\r\n]+/g, " ")
+    .replace(/</g, "&lt;");
 }
 
 /** A Markdown summary of a report, for issues, READMEs and papers. */
@@ -29,6 +33,9 @@ export function reportMarkdown(report: Report, pageUrl: string): string {
   if (report.next) {
     lines.push(`Missing for ${classTitle(report.next.class)}: ${report.next.items.map((i) => `${cell(i.name)} (${i.status})`).join(", ")}`, "");
   }
-  lines.push(`Audited ${formatTime(report.fetchedAt)}${report.model.sha ? ` at commit \`${report.model.sha.slice(0, 12)}\`` : ""} by [mofscope](${pageUrl}) (snapshot \`${report.id}\`).`, "");
+  lines.push(
+    `Audited ${formatTime(report.fetchedAt)}${report.model.sha ? ` at commit \`${report.model.sha.slice(0, 12)}\`` : ""} by [mofscope](${pageUrl}) (snapshot \`${report.id}\`).`,
+    "",
+  );
   return lines.join("\n");
 }

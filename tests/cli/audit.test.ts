@@ -2,8 +2,8 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startMockUpstream } from "@/tests/helpers/mock-upstream";
 import type { MockUpstream } from "@/tests/helpers/mock-upstream";
+import { startMockUpstream } from "@/tests/helpers/mock-upstream";
 import { runCli } from "@/tests/helpers/run-cli";
 
 let mock: MockUpstream;
@@ -83,7 +83,11 @@ describe("mofscope audit", () => {
   });
 
   it("never prints a token", async () => {
-    const run = await runCli(["audit", "--json", "--no-cache", "allenai/OLMo-7B"], { ...env, HF_TOKEN: "hf_secretvalue123", GITHUB_TOKEN: "ghp_secretvalue456" });
+    const run = await runCli(["audit", "--json", "--no-cache", "allenai/OLMo-7B"], {
+      ...env,
+      HF_TOKEN: "hf_secretvalue123",
+      GITHUB_TOKEN: "ghp_secretvalue456",
+    });
     expect(run.code).toBe(0);
     expect(run.stdout + run.stderr).not.toMatch(/secretvalue/);
     expect(mock.requests.some((r) => r.headers.authorization === "Bearer hf_secretvalue123")).toBe(true);

@@ -50,7 +50,9 @@ describe("mofscope classify", () => {
   });
 
   it("classifies 100 files in one call", async () => {
-    const files = conformanceRecords().slice(0, 100).map((r) => join(CONFORMANCE_DIR, r.path));
+    const files = conformanceRecords()
+      .slice(0, 100)
+      .map((r) => join(CONFORMANCE_DIR, r.path));
     const run = await runCli(["classify", "--json", ...files]);
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout)).toHaveLength(100);

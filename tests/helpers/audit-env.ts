@@ -2,16 +2,16 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach } from "vitest";
-import { auditModel } from "@/lib/audit";
 import type { AuditDeps, AuditOutcome } from "@/lib/audit";
-import { createSqliteResponseCache, openDatabase } from "@/lib/db";
+import { auditModel } from "@/lib/audit";
 import type { Db } from "@/lib/db";
+import { createSqliteResponseCache, openDatabase } from "@/lib/db";
 import { loadUpstreamConfig } from "@/lib/fetchers/config";
 import type { HttpClientOptions } from "@/lib/fetchers/http";
 import { createUpstream } from "@/lib/fetchers/upstream";
 import type { Report } from "@/lib/report/schema";
-import { startMockUpstream } from "./mock-upstream";
 import type { MockUpstream, MockUpstreamOptions } from "./mock-upstream";
+import { startMockUpstream } from "./mock-upstream";
 
 export interface AuditEnv {
   readonly mock: MockUpstream;

@@ -1,4 +1,4 @@
-import type { ReleaseFacts, RepoFacts, SourceFailure, Sourced } from "@/lib/evidence/facts";
+import type { ReleaseFacts, RepoFacts, Sourced, SourceFailure } from "@/lib/evidence/facts";
 import type { GithubRepo, HfModel } from "@/lib/evidence/upstream-facts";
 
 export const ok = <T>(value: T): Sourced<T> => ({ ok: true, value });
@@ -32,14 +32,32 @@ export function makeRepo(fullName: string, paths: string[], license: GithubRepo[
   return {
     fullName,
     url: `https://github.com/${fullName}`,
-    repo: ok({ fullName, htmlUrl: `https://github.com/${fullName}`, defaultBranch: "main", description: null, archived: false, fork: false, topics: [], license }),
+    repo: ok({
+      fullName,
+      htmlUrl: `https://github.com/${fullName}`,
+      defaultBranch: "main",
+      description: null,
+      archived: false,
+      fork: false,
+      topics: [],
+      license,
+    }),
     tree: ok({ paths, truncated: false }),
     readme: ok(""),
   };
 }
 
 export function makeFacts(overrides: Partial<ReleaseFacts> = {}): ReleaseFacts {
-  return { model: makeModel(), card: null, refs: ok({ branches: [{ name: "main", targetCommit: "x" }], tags: [] }), datasets: [], evalDatasets: [], repos: [], papers: [], ...overrides };
+  return {
+    model: makeModel(),
+    card: null,
+    refs: ok({ branches: [{ name: "main", targetCommit: "x" }], tags: [] }),
+    datasets: [],
+    evalDatasets: [],
+    repos: [],
+    papers: [],
+    ...overrides,
+  };
 }
 
 export const LONG_CARD = `---\nlicense: apache-2.0\n---\n# Tiny\n\n${"This model card describes a tiny model in enough words to count as real content. ".repeat(4)}\n`;

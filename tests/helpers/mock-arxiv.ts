@@ -1,4 +1,4 @@
-import { unavailableFixture, type MockContext, type MockReply, readFixture } from "./mock-files";
+import { type MockContext, type MockReply, readFixture, unavailableFixture } from "./mock-files";
 
 export const arxivPrefix = "/arxiv";
 

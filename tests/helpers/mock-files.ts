@@ -48,7 +48,10 @@ export function isAuthorised(ctx: MockContext): boolean {
 
 export function decodeSegments(pathname: string): string[] | null {
   try {
-    return pathname.split("/").filter((s) => s !== "").map((s) => decodeURIComponent(s));
+    return pathname
+      .split("/")
+      .filter((s) => s !== "")
+      .map((s) => decodeURIComponent(s));
   } catch {
     return null;
   }

@@ -4,8 +4,7 @@ import { decodeSegments, json, type MockContext, type MockReply, readFixture, re
 
 export const githubPrefix = "/github";
 
-const notFound = (doc: string) =>
-  json(404, { message: "Not Found", documentation_url: `https://docs.github.com/rest/${doc}`, status: "404" });
+const notFound = (doc: string) => json(404, { message: "Not Found", documentation_url: `https://docs.github.com/rest/${doc}`, status: "404" });
 
 // every real response carries the primary rate-limit headers; tests read them, clients may too
 function withRateHeaders(reply: MockReply): MockReply {

@@ -1,13 +1,5 @@
 import { createHash } from "node:crypto";
-import {
-  decodeSegments,
-  isAuthorised,
-  json,
-  type MockContext,
-  type MockReply,
-  readFixture,
-  readJsonFixture,
-} from "./mock-files";
+import { decodeSegments, isAuthorised, json, type MockContext, type MockReply, readFixture, readJsonFixture } from "./mock-files";
 
 type Payload = Record<string, unknown>;
 const isPayload = (v: unknown): v is Payload => typeof v === "object" && v !== null && !Array.isArray(v);

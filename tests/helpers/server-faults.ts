@@ -40,16 +40,70 @@ const report = (unknown: string[], urlPart: string, kind?: string, message?: Reg
 
 /** Upstream misbehaviour an audit through GET /api/v1/audit must survive, one fresh server per case. */
 export const SERVER_FAULT_CASES: ServerFaultCase[] = [
-  { name: "arXiv never answers (timeout)", model: MISTRAL, faults: [{ path: ARXIV, delayMs: 20_000 }], budgetMs: 15_000, expect: report(PAPER, ARXIV, "timeout") },
-  { name: "arXiv 429 with Retry-After: 1", model: MISTRAL, faults: [{ path: ARXIV, status: 429, retryAfter: 1 }], budgetMs: 15_000, expect: report(PAPER, ARXIV, "rate_limited") },
-  { name: "refs 429 without Retry-After", model: MISTRAL, faults: [{ path: REFS, status: 429 }], budgetMs: 15_000, expect: report(["Model parameters (Intermediate)"], "/refs", "rate_limited") },
-  { name: "model card 500", model: MISTRAL, faults: [{ path: CARD, status: 500 }], budgetMs: 15_000, expect: report(["Model card"], "README.md", "upstream_error") },
-  { name: "refs 502", model: MISTRAL, faults: [{ path: REFS, status: 502 }], budgetMs: 15_000, expect: report(["Model parameters (Intermediate)"], "/refs", "upstream_error") },
+  {
+    name: "arXiv never answers (timeout)",
+    model: MISTRAL,
+    faults: [{ path: ARXIV, delayMs: 20_000 }],
+    budgetMs: 15_000,
+    expect: report(PAPER, ARXIV, "timeout"),
+  },
+  {
+    name: "arXiv 429 with Retry-After: 1",
+    model: MISTRAL,
+    faults: [{ path: ARXIV, status: 429, retryAfter: 1 }],
+    budgetMs: 15_000,
+    expect: report(PAPER, ARXIV, "rate_limited"),
+  },
+  {
+    name: "refs 429 without Retry-After",
+    model: MISTRAL,
+    faults: [{ path: REFS, status: 429 }],
+    budgetMs: 15_000,
+    expect: report(["Model parameters (Intermediate)"], "/refs", "rate_limited"),
+  },
+  {
+    name: "model card 500",
+    model: MISTRAL,
+    faults: [{ path: CARD, status: 500 }],
+    budgetMs: 15_000,
+    expect: report(["Model card"], "README.md", "upstream_error"),
+  },
+  {
+    name: "refs 502",
+    model: MISTRAL,
+    faults: [{ path: REFS, status: 502 }],
+    budgetMs: 15_000,
+    expect: report(["Model parameters (Intermediate)"], "/refs", "upstream_error"),
+  },
   { name: "arXiv 503", model: MISTRAL, faults: [{ path: ARXIV, status: 503 }], budgetMs: 15_000, expect: report(PAPER, ARXIV, "upstream_error") },
-  { name: "model card connection reset", model: MISTRAL, faults: [{ path: CARD, resetConnection: true }], budgetMs: 15_000, expect: report(["Model card"], "README.md", "upstream_error") },
-  { name: "refs body truncated", model: MISTRAL, faults: [{ path: REFS, truncateBody: true }], budgetMs: 15_000, expect: report(["Model parameters (Intermediate)"], "/refs") },
-  { name: "refs malformed JSON", model: MISTRAL, faults: [{ path: REFS, malformedJson: true }], budgetMs: 15_000, expect: report(["Model parameters (Intermediate)"], "/refs", "invalid_response") },
-  { name: "refs HTML error page with 200", model: MISTRAL, faults: [{ path: REFS, htmlErrorPage: true, status: 200 }], budgetMs: 15_000, expect: report(["Model parameters (Intermediate)"], "/refs", "invalid_response") },
+  {
+    name: "model card connection reset",
+    model: MISTRAL,
+    faults: [{ path: CARD, resetConnection: true }],
+    budgetMs: 15_000,
+    expect: report(["Model card"], "README.md", "upstream_error"),
+  },
+  {
+    name: "refs body truncated",
+    model: MISTRAL,
+    faults: [{ path: REFS, truncateBody: true }],
+    budgetMs: 15_000,
+    expect: report(["Model parameters (Intermediate)"], "/refs"),
+  },
+  {
+    name: "refs malformed JSON",
+    model: MISTRAL,
+    faults: [{ path: REFS, malformedJson: true }],
+    budgetMs: 15_000,
+    expect: report(["Model parameters (Intermediate)"], "/refs", "invalid_response"),
+  },
+  {
+    name: "refs HTML error page with 200",
+    model: MISTRAL,
+    faults: [{ path: REFS, htmlErrorPage: true, status: 200 }],
+    budgetMs: 15_000,
+    expect: report(["Model parameters (Intermediate)"], "/refs", "invalid_response"),
+  },
   {
     name: "model card redirects to a host that is not an upstream",
     model: MISTRAL,
@@ -57,8 +111,20 @@ export const SERVER_FAULT_CASES: ServerFaultCase[] = [
     budgetMs: 15_000,
     expect: report(["Model card"], "README.md", "upstream_error", /another origin refused/),
   },
-  { name: "arXiv redirect loop", model: MISTRAL, faults: [{ path: ARXIV, redirect: `${ARXIV}?verb=GetRecord&identifier=oai:arXiv.org:2310.06825&metadataPrefix=arXiv` }], budgetMs: 15_000, expect: report(PAPER, ARXIV, "upstream_error", /redirect loop/) },
-  { name: "50 MB model card", model: MISTRAL, faults: [{ path: CARD, hugeBody: 50 * 1024 * 1024 }], budgetMs: 20_000, expect: report(["Model card"], "README.md", "invalid_response", /exceeds/) },
+  {
+    name: "arXiv redirect loop",
+    model: MISTRAL,
+    faults: [{ path: ARXIV, redirect: `${ARXIV}?verb=GetRecord&identifier=oai:arXiv.org:2310.06825&metadataPrefix=arXiv` }],
+    budgetMs: 15_000,
+    expect: report(PAPER, ARXIV, "upstream_error", /redirect loop/),
+  },
+  {
+    name: "50 MB model card",
+    model: MISTRAL,
+    faults: [{ path: CARD, hugeBody: 50 * 1024 * 1024 }],
+    budgetMs: 20_000,
+    expect: report(["Model card"], "README.md", "invalid_response", /exceeds/),
+  },
   {
     name: "linked repository with 100,000 files",
     model: "EleutherAI/pythia-160m",
@@ -66,9 +132,27 @@ export const SERVER_FAULT_CASES: ServerFaultCase[] = [
     budgetMs: 20_000,
     expect: report(["Training code"], "gpt-neox/git/trees", "invalid_response", /exceeds/),
   },
-  { name: "model info 429 with Retry-After: 120", model: MISTRAL, faults: [{ path: INFO, status: 429, retryAfter: 120 }], budgetMs: 15_000, expect: { kind: "error", status: 429, code: "rate_limited", retryAfter: "120" } },
-  { name: "model info 503 throughout", model: MISTRAL, faults: [{ path: INFO, status: 503 }], budgetMs: 15_000, expect: { kind: "error", status: 503, code: "upstream_unavailable" } },
-  { name: "model info never answers", model: MISTRAL, faults: [{ path: INFO, delayMs: 20_000 }], budgetMs: 15_000, expect: { kind: "error", status: 503, code: "upstream_unavailable" } },
+  {
+    name: "model info 429 with Retry-After: 120",
+    model: MISTRAL,
+    faults: [{ path: INFO, status: 429, retryAfter: 120 }],
+    budgetMs: 15_000,
+    expect: { kind: "error", status: 429, code: "rate_limited", retryAfter: "120" },
+  },
+  {
+    name: "model info 503 throughout",
+    model: MISTRAL,
+    faults: [{ path: INFO, status: 503 }],
+    budgetMs: 15_000,
+    expect: { kind: "error", status: 503, code: "upstream_unavailable" },
+  },
+  {
+    name: "model info never answers",
+    model: MISTRAL,
+    faults: [{ path: INFO, delayMs: 20_000 }],
+    budgetMs: 15_000,
+    expect: { kind: "error", status: 503, code: "upstream_unavailable" },
+  },
 ];
 
 interface ReportBody {
@@ -86,7 +170,8 @@ function checkReport(body: ReportBody, want: Extract<Expectation, { kind: "repor
   const failure = body.failures.find((f) => f.url.includes(want.failure.urlPart));
   if (!failure) problems.push(`no failure names ${want.failure.urlPart}: ${JSON.stringify(body.failures)}`);
   if (failure && want.failure.kind && failure.kind !== want.failure.kind) problems.push(`failure kind ${failure.kind}, not ${want.failure.kind}`);
-  if (failure && want.failure.message && !want.failure.message.test(failure.message)) problems.push(`failure message "${failure.message}" lacks ${want.failure.message}`);
+  if (failure && want.failure.message && !want.failure.message.test(failure.message))
+    problems.push(`failure message "${failure.message}" lacks ${want.failure.message}`);
   return problems;
 }
 
@@ -102,7 +187,10 @@ async function timedGet(url: string, budgetMs: number): Promise<{ status: number
 /** Runs one case on a fresh server (own port and database); returns what went wrong, empty when it passed. */
 export async function runServerFaultCase(mock: MockUpstream, c: ServerFaultCase, port: number, dir: string): Promise<string[]> {
   mock.setFaults(c.faults);
-  const app = await startApp(port, appEnv(mock, join(dir, `fault-${port}.sqlite`), { MOFSCOPE_UPSTREAM_TIMEOUT_MS: String(UPSTREAM_TIMEOUT_MS), MOFSCOPE_AUDIT_LIMIT: "100" }));
+  const app = await startApp(
+    port,
+    appEnv(mock, join(dir, `fault-${port}.sqlite`), { MOFSCOPE_UPSTREAM_TIMEOUT_MS: String(UPSTREAM_TIMEOUT_MS), MOFSCOPE_AUDIT_LIMIT: "100" }),
+  );
   const problems: string[] = [];
   try {
     const got = await timedGet(`${app.url}/api/v1/audit?url=${encodeURIComponent(c.model)}`, c.budgetMs);
@@ -115,7 +203,8 @@ export async function runServerFaultCase(mock: MockUpstream, c: ServerFaultCase,
       const error = (got.body as { error?: { code?: string; message?: string } }).error;
       if (got.status !== c.expect.status) problems.push(`status ${got.status}, not ${c.expect.status}`);
       if (error?.code !== c.expect.code || typeof error.message !== "string") problems.push(`error body ${JSON.stringify(got.body)}`);
-      if (c.expect.retryAfter !== undefined && got.headers.get("retry-after") !== c.expect.retryAfter) problems.push(`retry-after ${got.headers.get("retry-after")}`);
+      if (c.expect.retryAfter !== undefined && got.headers.get("retry-after") !== c.expect.retryAfter)
+        problems.push(`retry-after ${got.headers.get("retry-after")}`);
     }
     // the server stays up: with the faults gone, the next audit is an ordinary one
     mock.setFaults([]);

@@ -1,8 +1,8 @@
 import { readFileSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import { openDatabase } from "@/lib/db";
-import { classifyYaml } from "@/lib/report/classify";
 import { createSnapshotStore } from "@/lib/db/snapshots";
+import { classifyYaml } from "@/lib/report/classify";
 
 // child process of tests/integration/store-sigkill.test.ts: writes large snapshots to the SQLite file in argv[2]
 // forever and prints "<id> <n>" after each save returns; the test SIGKILLs it at some point

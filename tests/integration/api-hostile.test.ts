@@ -51,12 +51,41 @@ async function expectResultOrTypedError(response: Response): Promise<void> {
 }
 
 const segment = fc.stringMatching(/^[A-Za-z0-9._-]{1,12}$/);
-const hostile = fc.constantFrom("", " ", "..", "%", "%00", "%2e%2e", "\u0000", "\uffff", "😀", "<script>", "'\"", "\\", "//", "@", ":", "#", "?", "\r\n", "a".repeat(3000));
+const hostile = fc.constantFrom(
+  "",
+  " ",
+  "..",
+  "%",
+  "%00",
+  "%2e%2e",
+  "\u0000",
+  "\uffff",
+  "😀",
+  "<script>",
+  "'\"",
+  "\\",
+  "//",
+  "@",
+  ":",
+  "#",
+  "?",
+  "\r\n",
+  "a".repeat(3000),
+);
 const urlish = fc.oneof(
   fc.string({ maxLength: 300 }),
   fc.string({ unit: "grapheme", maxLength: 80 }),
   fc.webUrl({ withQueryParameters: true, withFragments: true }),
-  fc.tuple(fc.constantFrom("https://", "http://", "hf://", "git@github.com:", "", "ftp://", "javascript:"), fc.constantFrom("huggingface.co/", "hf.co/", "github.com/", "", "127.0.0.1/", "huggingface.co:8080/", "u:p@huggingface.co/"), segment, hostile, segment, fc.constantFrom("", "/", "/tree/main", "@v1", "/blob/main/x", "?a=b#c")).map((parts) => parts.join("")),
+  fc
+    .tuple(
+      fc.constantFrom("https://", "http://", "hf://", "git@github.com:", "", "ftp://", "javascript:"),
+      fc.constantFrom("huggingface.co/", "hf.co/", "github.com/", "", "127.0.0.1/", "huggingface.co:8080/", "u:p@huggingface.co/"),
+      segment,
+      hostile,
+      segment,
+      fc.constantFrom("", "/", "/tree/main", "@v1", "/blob/main/x", "?a=b#c"),
+    )
+    .map((parts) => parts.join("")),
   fc.tuple(segment, fc.constantFrom("/", "//", "/../", "%2f"), segment).map((parts) => parts.join("")),
 );
 
@@ -64,7 +93,9 @@ describe("GET /api/v1/audit?url=", () => {
   it("answers any url parameter with a report or a typed 4xx", async () => {
     await fc.assert(
       fc.asyncProperty(urlish, async (input) => {
-        await expectResultOrTypedError(await auditGet(new NextRequest(`http://localhost/api/v1/audit?url=${encodeURIComponent(input)}`, { headers: { "x-forwarded-for": "10.0.0.9" } })));
+        await expectResultOrTypedError(
+          await auditGet(new NextRequest(`http://localhost/api/v1/audit?url=${encodeURIComponent(input)}`, { headers: { "x-forwarded-for": "10.0.0.9" } })),
+        );
       }),
       { numRuns: API_FUZZ_RUNS },
     );
@@ -93,11 +124,20 @@ describe("GET /api/v1/reports/{id}", () => {
 });
 
 const post = (body: BodyInit | null, headers: Record<string, string> = {}) =>
-  classifyPost(new Request("http://localhost/api/v1/classify", { method: "POST", body, headers: { "content-type": "application/yaml", ...headers }, ...(body instanceof ReadableStream ? { duplex: "half" } : {}) } as RequestInit));
+  classifyPost(
+    new Request("http://localhost/api/v1/classify", {
+      method: "POST",
+      body,
+      headers: { "content-type": "application/yaml", ...headers },
+      ...(body instanceof ReadableStream ? { duplex: "half" } : {}),
+    } as RequestInit),
+  );
 
 describe("POST /api/v1/classify", () => {
   it("answers any body with a report or a typed 4xx", async () => {
-    const mutatedAmber = fc.tuple(fc.nat({ max: amber.length }), fc.nat({ max: 40 }), fc.string({ maxLength: 20 })).map(([at, cut, insert]) => amber.slice(0, at) + insert + amber.slice(at + cut));
+    const mutatedAmber = fc
+      .tuple(fc.nat({ max: amber.length }), fc.nat({ max: 40 }), fc.string({ maxLength: 20 }))
+      .map(([at, cut, insert]) => amber.slice(0, at) + insert + amber.slice(at + cut));
     const yamlish = fc.jsonValue().map((v) => JSON.stringify(v));
     await fc.assert(
       fc.asyncProperty(fc.oneof(fc.string({ maxLength: 500 }), mutatedAmber, yamlish, fc.uint8Array({ maxLength: 500 })), async (body) => {
@@ -108,7 +148,16 @@ describe("POST /api/v1/classify", () => {
   });
 
   it("refuses a YAML alias bomb with a typed 400 instead of expanding it", async () => {
-    const bomb = ["a: &a [x, x, x, x, x, x, x, x, x, x]", ...Array.from({ length: 9 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(10).fill(`*${String.fromCharCode(97 + i)}`).join(", ")}]`)].join("\n");
+    const bomb = [
+      "a: &a [x, x, x, x, x, x, x, x, x, x]",
+      ...Array.from(
+        { length: 9 },
+        (_, i) =>
+          `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(10)
+            .fill(`*${String.fromCharCode(97 + i)}`)
+            .join(", ")}]`,
+      ),
+    ].join("\n");
     const response = await post(`${amber}\nbomb:\n${bomb.replace(/^/gm, "  ")}\n`);
     expect(response.status).toBe(400);
     const { error } = (await response.json()) as { error: { code: string; details: { message: string }[] } };
@@ -140,14 +189,32 @@ describe("POST /api/v1/classify", () => {
 describe("compare ?m=", () => {
   it("reads any parameter into at most six valid entries without throwing", () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string({ maxLength: 400 }), fc.array(fc.oneof(segment.map((s) => `org/${s}`), fc.string(), hostile.map((h) => `r:${h}`)), { maxLength: 20 }).map((items) => items.join(",")), fc.array(fc.string(), { maxLength: 4 })), (m) => {
-        const { entries, rejected } = parseCompareParam(m);
-        expect(entries.length).toBeLessThanOrEqual(6);
-        for (const entry of entries) {
-          expect(entry.kind === "snapshot" ? /^[0-9A-Za-z]{10}$/.test(entry.id) : /^[A-Za-z0-9][A-Za-z0-9._-]*\/[A-Za-z0-9][A-Za-z0-9._-]*$/.test(entry.id)).toBe(true);
-        }
-        expect(Array.isArray(rejected)).toBe(true);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string({ maxLength: 400 }),
+          fc
+            .array(
+              fc.oneof(
+                segment.map((s) => `org/${s}`),
+                fc.string(),
+                hostile.map((h) => `r:${h}`),
+              ),
+              { maxLength: 20 },
+            )
+            .map((items) => items.join(",")),
+          fc.array(fc.string(), { maxLength: 4 }),
+        ),
+        (m) => {
+          const { entries, rejected } = parseCompareParam(m);
+          expect(entries.length).toBeLessThanOrEqual(6);
+          for (const entry of entries) {
+            expect(
+              entry.kind === "snapshot" ? /^[0-9A-Za-z]{10}$/.test(entry.id) : /^[A-Za-z0-9][A-Za-z0-9._-]*\/[A-Za-z0-9][A-Za-z0-9._-]*$/.test(entry.id),
+            ).toBe(true);
+          }
+          expect(Array.isArray(rejected)).toBe(true);
+        },
+      ),
       { numRuns: API_FUZZ_RUNS * 10 },
     );
   });

@@ -10,7 +10,12 @@ import { reportOf, statusOf, useAuditEnv } from "@/tests/helpers/audit-env";
 function hostileFixtures(): string {
   const dir = mkdtempSync(join(tmpdir(), "mofscope-hostile-"));
   cpSync(join(import.meta.dirname, "..", "fixtures"), dir, { recursive: true });
-  const tree = { sha: "f".repeat(40), url: "", truncated: false, tree: Array.from({ length: 100_000 }, (_, i) => ({ path: `data/shard_${i}.txt`, mode: "100644", type: "blob", sha: "a".repeat(40), size: 10 })) };
+  const tree = {
+    sha: "f".repeat(40),
+    url: "",
+    truncated: false,
+    tree: Array.from({ length: 100_000 }, (_, i) => ({ path: `data/shard_${i}.txt`, mode: "100644", type: "blob", sha: "a".repeat(40), size: 10 })),
+  };
   writeFileSync(join(dir, "github", "repos", "LLM360", "amber-train", "git", "trees", "main.json"), JSON.stringify(tree));
   mkdirSync(join(dir, "hf", "models", "mistralai", "Mistral-7B-v0.1"), { recursive: true });
   writeFileSync(join(dir, "hf", "models", "mistralai", "Mistral-7B-v0.1", "README.md"), `# Mistral\n${"x".repeat(50 * 1024 * 1024)}`);

@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditModel } from "@/lib/audit";
 import type { Report } from "@/lib/report/schema";
 import { reportSchema } from "@/lib/report/schema";
-import { auditAll, startAuditEnv } from "@/tests/helpers/audit-env";
 import type { AuditEnv } from "@/tests/helpers/audit-env";
+import { auditAll, startAuditEnv } from "@/tests/helpers/audit-env";
 
 interface ExpectedRelease {
   class: number;
@@ -54,7 +54,10 @@ describe.each(Object.entries(expected.releases))("audit of %s", (id, want) => {
   it("links every found component to its evidence", () => {
     for (const c of (reports.get(id) as Report).components.filter((c) => !["missing", "unknown"].includes(c.status))) {
       expect(c.evidence.length, c.name).toBeGreaterThan(0);
-      expect(c.evidence.every((e) => /^https?:\/\//.test(e.url)), c.name).toBe(true);
+      expect(
+        c.evidence.every((e) => /^https?:\/\//.test(e.url)),
+        c.name,
+      ).toBe(true);
     }
   });
 

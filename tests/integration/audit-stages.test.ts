@@ -5,7 +5,10 @@ import { startAudit } from "@/lib/audit";
 import { COMPONENTS } from "@/lib/mof/components";
 import { reportOf, useAuditEnv } from "@/tests/helpers/audit-env";
 
-const releases = Object.keys((JSON.parse(readFileSync(join(import.meta.dirname, "..", "fixtures", "releases", "expected.json"), "utf8")) as { releases: Record<string, unknown> }).releases);
+const releases = Object.keys(
+  (JSON.parse(readFileSync(join(import.meta.dirname, "..", "fixtures", "releases", "expected.json"), "utf8")) as { releases: Record<string, unknown> })
+    .releases,
+);
 
 const env = useAuditEnv();
 const idle = () => new Promise((resolve) => setImmediate(resolve));

@@ -5,15 +5,24 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ClaimComparison, compareClaims, matchRecord } from "@/lib/claims";
 import { openDatabase } from "@/lib/db";
 import { familyOf, memberFromRecord, memberFromReport } from "@/lib/families";
-import { parseMofYaml } from "@/lib/mof";
 import type { MofRecord } from "@/lib/mof";
+import { parseMofYaml } from "@/lib/mof";
 import { auditedRow } from "@/lib/registry/audited-row";
 import { createRegistryStore, type RegistryStore } from "@/lib/registry/store";
 import type { Report } from "@/lib/report/schema";
-import { auditAll, type AuditEnv, startAuditEnv } from "@/tests/helpers/audit-env";
+import { type AuditEnv, auditAll, startAuditEnv } from "@/tests/helpers/audit-env";
 
 const registryDir = join(import.meta.dirname, "..", "..", "registry", "mot");
-const MODELS = ["allenai/OLMo-7B", "LLM360/Amber", "EleutherAI/pythia-160m", "bigscience/bloom", "meta-llama/Llama-2-7b-hf", "mistralai/Mistral-7B-v0.1", "LLM360/CrystalCoder", "moxin-org/moxin-llm-7b"];
+const MODELS = [
+  "allenai/OLMo-7B",
+  "LLM360/Amber",
+  "EleutherAI/pythia-160m",
+  "bigscience/bloom",
+  "meta-llama/Llama-2-7b-hf",
+  "mistralai/Mistral-7B-v0.1",
+  "LLM360/CrystalCoder",
+  "moxin-org/moxin-llm-7b",
+];
 
 let env: AuditEnv;
 let store: RegistryStore;
@@ -76,16 +85,28 @@ describe("compareClaims on records that contradict the evidence", () => {
     const c = compared("allenai/OLMo-7B");
     expect(c.classes).toMatchObject({ claimed: 1, found: 3, provisional: false });
     expect(claimOf(c, "Datasets")).toMatchObject({ verdict: "license_differs", claimed: { license: "Apache-2.0" }, found: { license: "ODC-By-1.0" } });
-    expect(claimOf(c, "Datasets")?.message).toMatch(/^Your MOT record claims Datasets under Apache-2\.0; the dataset card `license` of allenai\/dolma says ODC-By-1\.0 <http:\/\/127\.0\.0\.1:\d+\/datasets\/allenai\/dolma\//);
+    expect(claimOf(c, "Datasets")?.message).toMatch(
+      /^Your MOT record claims Datasets under Apache-2\.0; the dataset card `license` of allenai\/dolma says ODC-By-1\.0 <http:\/\/127\.0\.0\.1:\d+\/datasets\/allenai\/dolma\//,
+    );
     expect(claimOf(c, "Evaluation data")?.verdict).toBe("claimed_not_found");
     expect(claimOf(c, "Technical report")?.verdict).toBe("found_not_claimed");
-    expect(c.counts).toEqual({ claimed_and_found: 10, license_differs: 2, claimed_not_found: 1, found_not_claimed: 3, claimed_unknown: 0, unclaimed_unknown: 0, agree_missing: 1 });
+    expect(c.counts).toEqual({
+      claimed_and_found: 10,
+      license_differs: 2,
+      claimed_not_found: 1,
+      found_not_claimed: 3,
+      claimed_unknown: 0,
+      unclaimed_unknown: 0,
+      agree_missing: 1,
+    });
   });
 
   it("Amber: claims Datasets under MIT; the model card names no training dataset", () => {
     const c = compared("LLM360/Amber");
     expect(c.classes).toMatchObject({ claimed: 1, found: 0, provisional: true });
-    expect(claimOf(c, "Datasets")?.message).toMatch(/^Your MOT record claims Datasets under MIT; we found no training dataset named in the model card's `datasets` metadata/);
+    expect(claimOf(c, "Datasets")?.message).toMatch(
+      /^Your MOT record claims Datasets under MIT; we found no training dataset named in the model card's `datasets` metadata/,
+    );
     expect(claimOf(c, "Research paper")?.verdict).toBe("claimed_unknown");
     expect(c.unchecked).toHaveLength(2);
   });
@@ -101,7 +122,10 @@ describe("compareClaims on records that contradict the evidence", () => {
 
   it("Llama-2-7B: lists the paper as unlicensed; arXiv gives its non-exclusive licence", () => {
     const c = compareClaims(recordFile("Llama-2-7B.yml"), reports.get("meta-llama/Llama-2-7b-hf") as Report);
-    expect(claimOf(c, "Research paper")).toMatchObject({ verdict: "license_differs", differing: [expect.objectContaining({ id: "LicenseRef-arXiv-nonexclusive-distrib-1.0" })] });
+    expect(claimOf(c, "Research paper")).toMatchObject({
+      verdict: "license_differs",
+      differing: [expect.objectContaining({ id: "LicenseRef-arXiv-nonexclusive-distrib-1.0" })],
+    });
     // "Llama 2 Community License" and LicenseRef-hf-llama2 name the same licence
     expect(claimOf(c, "Model parameters (Final)")?.verdict).toBe("claimed_and_found");
     expect(c.counts.unclaimed_unknown).toBe(6);
@@ -109,7 +133,12 @@ describe("compareClaims on records that contradict the evidence", () => {
 
   it("Mistral-7B-v0.1 and BLOOM: components found that the records do not list, and claims not found", () => {
     const mistral = compared("mistralai/Mistral-7B-v0.1");
-    expect(mistral.components.filter((x) => x.verdict === "found_not_claimed").map((x) => x.name)).toEqual(["Inference code", "Model metadata", "Model card", "Technical report"]);
+    expect(mistral.components.filter((x) => x.verdict === "found_not_claimed").map((x) => x.name)).toEqual([
+      "Inference code",
+      "Model metadata",
+      "Model card",
+      "Technical report",
+    ]);
     const bloom = compared("bigscience/bloom");
     expect(claimOf(bloom, "Datasets")?.verdict).toBe("claimed_not_found");
     expect(claimOf(bloom, "Training code")?.message).toContain("bigscience-workshop/Megatron-DeepSpeed names no licence we can determine");
@@ -117,7 +146,10 @@ describe("compareClaims on records that contradict the evidence", () => {
 
   it("accounts for all 17 components of every pair", () => {
     for (const id of MODELS.filter((m) => !m.startsWith("moxin") && !m.startsWith("meta-llama"))) {
-      expect(Object.values(compared(id).counts).reduce((a, b) => a + b, 0), id).toBe(17);
+      expect(
+        Object.values(compared(id).counts).reduce((a, b) => a + b, 0),
+        id,
+      ).toBe(17);
     }
   });
 });
@@ -125,7 +157,15 @@ describe("compareClaims on records that contradict the evidence", () => {
 describe("audited models beside the registry", () => {
   it("lists an audited model in the registry's list", () => {
     const row = auditedRow(reports.get("EleutherAI/pythia-160m") as Report, "2026-11-24T12:00:00Z");
-    expect(row).toMatchObject({ source: "hf", id: "EleutherAI/pythia-160m", name: "pythia-160m", producer: "EleutherAI", date: "2026-11-24", class: 0, githubRepo: "EleutherAI/pythia" });
+    expect(row).toMatchObject({
+      source: "hf",
+      id: "EleutherAI/pythia-160m",
+      name: "pythia-160m",
+      producer: "EleutherAI",
+      date: "2026-11-24",
+      class: 0,
+      githubRepo: "EleutherAI/pythia",
+    });
     const page = store.list({ q: "pythia", sort: "name" }, [row]);
     expect(page.total).toBe(11);
   });

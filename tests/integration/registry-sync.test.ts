@@ -23,12 +23,21 @@ function tempRegistry(): string {
   const dir = mkdtempSync(join(tmpdir(), "mofscope-sync-"));
   mkdirSync(join(dir, "models"));
   LOCAL.forEach((f) => copyFileSync(join(vendored, f), join(dir, "models", f)));
-  writeManifest(dir, { upstream: "lfai/model_openness_tool", branch: "main", commit: VENDORED_COMMIT, syncedAt: "2026-05-11T14:34:12.000Z", files: hashModelFiles(dir) });
+  writeManifest(dir, {
+    upstream: "lfai/model_openness_tool",
+    branch: "main",
+    commit: VENDORED_COMMIT,
+    syncedAt: "2026-05-11T14:34:12.000Z",
+    files: hashModelFiles(dir),
+  });
   return dir;
 }
 
 let mock: MockUpstream;
-const upstream = () => createUpstream(loadUpstreamConfig({ HF_ENDPOINT: mock.hfEndpoint, GITHUB_API_URL: mock.githubApiUrl, ARXIV_API_URL: mock.arxivApiUrl }), { sleep: async () => undefined });
+const upstream = () =>
+  createUpstream(loadUpstreamConfig({ HF_ENDPOINT: mock.hfEndpoint, GITHUB_API_URL: mock.githubApiUrl, ARXIV_API_URL: mock.arxivApiUrl }), {
+    sleep: async () => undefined,
+  });
 
 beforeAll(async () => {
   mock = await startMockUpstream();
@@ -48,9 +57,7 @@ describe("syncRegistry", () => {
       removed: ["Pythia-160M.yml"],
       unchanged: 3,
     });
-    expect(summary.malformed).toEqual([
-      { file: "Mistral-7B-v0.1.yml", path: "framework.date", line: 4, message: expect.stringContaining("unquoted date") },
-    ]);
+    expect(summary.malformed).toEqual([{ file: "Mistral-7B-v0.1.yml", path: "framework.date", line: 4, message: expect.stringContaining("unquoted date") }]);
     expect({ previous: summary.previousCommit, commit: summary.commit }).toEqual({ previous: VENDORED_COMMIT, commit: FIXTURE_COMMIT });
   });
 

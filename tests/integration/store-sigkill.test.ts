@@ -11,7 +11,10 @@ const ROOT = join(import.meta.dirname, "..", "..");
 /** Runs the writer until it has acknowledged `acks` snapshots (plus `extraMs`), SIGKILLs it, returns what it acknowledged. */
 function writeUntilKilled(db: string, acks: number, extraMs: number): Promise<Map<string, number>> {
   return new Promise((resolve, reject) => {
-    const child = spawn(join(ROOT, "node_modules", ".bin", "tsx"), ["--conditions=react-server", join(ROOT, "tests", "helpers", "snapshot-writer.ts"), db], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(join(ROOT, "node_modules", ".bin", "tsx"), ["--conditions=react-server", join(ROOT, "tests", "helpers", "snapshot-writer.ts"), db], {
+      cwd: ROOT,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     const acknowledged = new Map<string, number>();
     let pending = "";
     let stderr = "";
@@ -45,7 +48,12 @@ describe("snapshots under SIGKILL", () => {
     const db = join(dir, "snapshots.sqlite");
     const seen = new Map<string, number>();
     // the same file is killed into four times, so later runs also recover from the earlier runs' WAL
-    for (const [acks, extraMs] of [[1, 0], [5, 3], [12, 1], [20, 7]] as const) {
+    for (const [acks, extraMs] of [
+      [1, 0],
+      [5, 3],
+      [12, 1],
+      [20, 7],
+    ] as const) {
       for (const [id, n] of await writeUntilKilled(db, acks, extraMs)) seen.set(id, n);
       const reopened = openDatabase(db);
       try {
@@ -55,7 +63,10 @@ describe("snapshots under SIGKILL", () => {
           expect(store.get(id)?.model.id, `snapshot ${id}`).toBe(`Amber-${n}`);
         }
         // every row present, acknowledged or not, is whole: it parses against the report schema
-        const ids = reopened.prepare<[], { id: string }>("SELECT id FROM snapshots").all().map((row) => row.id);
+        const ids = reopened
+          .prepare<[], { id: string }>("SELECT id FROM snapshots")
+          .all()
+          .map((row) => row.id);
         expect(ids.length).toBeGreaterThanOrEqual(seen.size);
         for (const id of ids) expect(store.get(id)).not.toBeNull();
       } finally {

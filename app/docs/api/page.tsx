@@ -14,7 +14,9 @@ const apiDoc = readFileSync(join(process.cwd(), "docs", "api.md"), "utf8");
 export default function ApiDocsPage() {
   return (
     <article className="prose-docs">
-      <ReactMarkdown remarkPlugins={[remarkGfm]} rehypePlugins={[rehypeSanitize]}>{apiDoc}</ReactMarkdown>
+      <ReactMarkdown remarkPlugins={[remarkGfm]} rehypePlugins={[rehypeSanitize]}>
+        {apiDoc}
+      </ReactMarkdown>
     </article>
   );
 }

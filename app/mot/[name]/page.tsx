@@ -7,10 +7,10 @@ import { SelfReportedNotice } from "@/components/registry/self-reported-notice";
 import { BadgeSnippet } from "@/components/report/badge-snippet";
 import { ReportBody } from "@/components/report/report-body";
 import { modelPath } from "@/lib/report/model-ref";
+import { spdxIdsIn } from "@/lib/report/spdx-ids";
 import { siteOrigin } from "@/lib/server/http/origin";
 import { recordForRoute, recordPath } from "@/lib/server/loaders/record-page";
 import { familyHref, siblingsOf } from "@/lib/server/loaders/registry-data";
-import { spdxIdsIn } from "@/lib/report/spdx-ids";
 
 interface RecordPageProps {
   params: Promise<{ name: string }>;
@@ -19,7 +19,10 @@ interface RecordPageProps {
 export async function generateMetadata({ params }: RecordPageProps): Promise<Metadata> {
   const found = recordForRoute((await params).name);
   return found
-    ? { title: `${found.record.name}: self-reported to MOT`, description: `The MOF class ${found.record.name}'s own record in the Model Openness Tool gives, not verified.` }
+    ? {
+        title: `${found.record.name}: self-reported to MOT`,
+        description: `The MOF class ${found.record.name}'s own record in the Model Openness Tool gives, not verified.`,
+      }
     : { title: "Unknown MOT record" };
 }
 

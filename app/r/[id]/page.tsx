@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ReportBody } from "@/components/report/report-body";
+import { snapshotStore } from "@/lib/db/snapshots";
 import { formatTime, reportHref } from "@/lib/report/display";
 import { spdxIdsIn } from "@/lib/report/spdx-ids";
-import { snapshotStore } from "@/lib/db/snapshots";
 
 interface SnapshotPageProps {
   params: Promise<{ id: string }>;

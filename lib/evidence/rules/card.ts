@@ -1,14 +1,15 @@
 import { hasTable } from "../card-text";
-import { modelIndexResults } from "../model-index";
 import type { EvidenceContext } from "../context";
 import { sectionsMatching } from "../context";
+import { modelIndexResults } from "../model-index";
 import type { ComponentVerdict } from "../verdict";
 import { found, missing } from "../verdict";
 import { datasetCards } from "./datasets";
 
 const EVALUATION_HEADING = /evaluat|benchmark|results|performance|metrics/i;
 // a results table under any heading gives itself away by the benchmarks in its header
-const BENCHMARK_TABLE = /^\s*\|.*\b(ARC|HellaSwag|MMLU|WinoGrande|WinoGrade|PIQA|GSM8K|HumanEval|MBPP|TruthfulQA|BoolQ|LAMBADA|OpenBookQA|SciQ|BBH|MATH|accuracy)\b.*\|\s*$/im;
+const BENCHMARK_TABLE =
+  /^\s*\|.*\b(ARC|HellaSwag|MMLU|WinoGrande|WinoGrade|PIQA|GSM8K|HumanEval|MBPP|TruthfulQA|BoolQ|LAMBADA|OpenBookQA|SciQ|BBH|MATH|accuracy)\b.*\|\s*$/im;
 const TRAINING_DATA_HEADING = /data|corpus|corpora|mix/i;
 const EXAMPLES_HEADING = /example|sample|demo|output/i;
 
@@ -64,7 +65,10 @@ export function dataCard(ctx: EvidenceContext): ComponentVerdict {
 export function sampleOutputs(ctx: EvidenceContext): ComponentVerdict {
   const widget = ctx.model?.cardData?.widget;
   if (Array.isArray(widget) && widget.length > 0) {
-    return found([{ source: "hf", url: ctx.fileUrl("README.md"), what: `${widget.length} widget example${widget.length === 1 ? "" : "s"} in the card` }], ctx.modelLicense);
+    return found(
+      [{ source: "hf", url: ctx.fileUrl("README.md"), what: `${widget.length} widget example${widget.length === 1 ? "" : "s"} in the card` }],
+      ctx.modelLicense,
+    );
   }
   const section = sectionsMatching(ctx, EXAMPLES_HEADING).find(({ section: s }) => /```|<pre/.test(s.body));
   if (section) {

@@ -12,7 +12,10 @@ export const evaluationCode = (ctx: EvidenceContext) => codeInRepos(ctx, "evalua
 export function inferenceCode(ctx: EvidenceContext): ComponentVerdict {
   const model = ctx.model;
   if (model && isStockTransformers(ctx)) {
-    return found([{ source: "hf", url: model.url, what: `library_name: transformers (stock ${model.config?.architectures[0] ?? "architecture"})` }], [transformersLicense()]);
+    return found(
+      [{ source: "hf", url: model.url, what: `library_name: transformers (stock ${model.config?.architectures[0] ?? "architecture"})` }],
+      [transformersLicense()],
+    );
   }
   if (model && hasCustomArchitecture(ctx) && model.libraryName === "transformers") {
     return found([{ source: "hf", url: model.url, what: "transformers with the repository's own modelling code" }], ctx.modelLicense);

@@ -78,7 +78,11 @@ export function intermediateParameters(ctx: EvidenceContext): ComponentVerdict {
   if (refs?.ok) {
     const names = [...refs.value.branches, ...refs.value.tags].map((r) => r.name).filter((n) => CHECKPOINT_REF.test(n));
     if (names.length > 0) {
-      evidence.unshift({ source: "hf", url: `${model.url}/tree/${encodeURIComponent(names[0] as string)}`, what: `${names.length} checkpoint branches/tags: ${listed(names)}` });
+      evidence.unshift({
+        source: "hf",
+        url: `${model.url}/tree/${encodeURIComponent(names[0] as string)}`,
+        what: `${names.length} checkpoint branches/tags: ${listed(names)}`,
+      });
     }
   }
   if (evidence.length > 0) {

@@ -1,5 +1,5 @@
-import type { RepoFacts, SourceFailure } from "../facts";
 import type { EvidenceContext } from "../context";
+import type { RepoFacts, SourceFailure } from "../facts";
 import { mapGithubLicense } from "../license-map";
 import type { ComponentVerdict, LicensePart } from "../verdict";
 import { missing, settle } from "../verdict";

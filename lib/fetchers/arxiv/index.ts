@@ -1,2 +1,2 @@
-export { arxivIdSchema, getPaperLicense } from "./paper-license";
 export { type OaiRecord, parseOaiRecord } from "./oai-record";
+export { arxivIdSchema, getPaperLicense } from "./paper-license";

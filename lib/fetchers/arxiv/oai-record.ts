@@ -1,7 +1,5 @@
 /** The few facts mofscope reads from an OAI-PMH GetRecord answer (metadataPrefix=arXiv). */
-export type OaiRecord =
-  | { ok: true; title: string | null; license: string | null }
-  | { ok: false; errorCode: string };
+export type OaiRecord = { ok: true; title: string | null; license: string | null } | { ok: false; errorCode: string };
 
 /**
  * Reads an OAI-PMH answer with plain string matching: no entity expansion and no DTDs, so no XXE.

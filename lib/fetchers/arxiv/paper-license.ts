@@ -1,14 +1,12 @@
 import { z } from "zod";
+import type { ArxivPaper } from "@/lib/evidence/upstream-facts";
 import { checkInput } from "../check-input";
 import { FetchFailure } from "../errors";
-import type { ArxivPaper } from "@/lib/evidence/upstream-facts";
 import type { Upstream } from "../upstream";
 import { parseOaiRecord } from "./oai-record";
 
 /** New-style `2401.01234[v2]` or old-style `hep-th/9901001`, `math.GT/0309136`. */
-export const arxivIdSchema = z
-  .string()
-  .regex(/^(?:\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?\/\d{7})(?:v\d+)?$/, "not an arXiv identifier");
+export const arxivIdSchema = z.string().regex(/^(?:\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?\/\d{7})(?:v\d+)?$/, "not an arXiv identifier");
 
 /** Title and licence of an arXiv paper from OAI-PMH (the Atom API has no licence field). */
 export async function getPaperLicense(upstream: Upstream, params: { id: string }): Promise<ArxivPaper> {

@@ -14,8 +14,6 @@ export async function getRepo(upstream: Upstream, params: GithubRepoParams): Pro
     archived: wire.archived,
     fork: wire.fork,
     topics: wire.topics,
-    license: wire.license
-      ? { key: wire.license.key, spdxId: wire.license.spdx_id, name: wire.license.name }
-      : null,
+    license: wire.license ? { key: wire.license.key, spdxId: wire.license.spdx_id, name: wire.license.name } : null,
   };
 }

@@ -14,12 +14,7 @@ export interface GithubRepoParams {
 }
 
 /** GETs `/repos/{owner}/{repo}{suffix}` with GitHub's headers, after validating the names that go in the path. */
-export function getRepoJson<S extends z.ZodType>(
-  upstream: Upstream,
-  params: GithubRepoParams,
-  suffix: string,
-  schema: S,
-): Promise<z.output<S>> {
+export function getRepoJson<S extends z.ZodType>(upstream: Upstream, params: GithubRepoParams, suffix: string, schema: S): Promise<z.output<S>> {
   const url = `${upstream.config.githubApiUrl}/repos/${params.owner}/${params.repo}${suffix}`;
   checkInput(githubOwnerSchema, params.owner, url);
   checkInput(githubRepoNameSchema, params.repo, url);

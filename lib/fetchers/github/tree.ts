@@ -1,5 +1,5 @@
-import { checkInput } from "../check-input";
 import type { GithubTree } from "@/lib/evidence/upstream-facts";
+import { checkInput } from "../check-input";
 import type { Upstream } from "../upstream";
 import { type GithubRepoParams, getRepoJson } from "./request";
 import { githubRefSchema, treeWireSchema } from "./schemas";

@@ -1,17 +1,14 @@
 import { datasetInfo } from "@huggingface/hub";
 import type { HfDataset } from "@/lib/evidence/upstream-facts";
-import type { Upstream } from "../upstream";
 import { checkInput } from "../check-input";
+import type { Upstream } from "../upstream";
 import { callHub, parseHub } from "./call-hub";
 import { datasetInfoWireSchema, hfRepoIdSchema, hfRevisionSchema } from "./schemas";
 
 const additionalFields = ["cardData", "description", "sha", "tags"] as const;
 
 /** Dataset metadata; its card data carries the licence (often a list). */
-export async function getDatasetInfo(
-  upstream: Upstream,
-  params: { id: string; revision?: string | null },
-): Promise<HfDataset> {
+export async function getDatasetInfo(upstream: Upstream, params: { id: string; revision?: string | null }): Promise<HfDataset> {
   const { hfEndpoint } = upstream.config;
   const url = `${hfEndpoint}/api/datasets/${params.id}`;
   const id = checkInput(hfRepoIdSchema, params.id, url);

@@ -1,22 +1,12 @@
 import { modelInfo } from "@huggingface/hub";
 import type { HfModel } from "@/lib/evidence/upstream-facts";
-import type { Upstream } from "../upstream";
 import { checkInput } from "../check-input";
+import type { Upstream } from "../upstream";
 import { callHub, parseHub } from "./call-hub";
 import { hfRepoIdSchema, hfRevisionSchema, modelInfoWireSchema } from "./schemas";
 
 // modelInfo returns almost nothing unless asked (hub-apis §0.1); "filePaths" is sent as expand=siblings
-const additionalFields = [
-  "cardData",
-  "config",
-  "tags",
-  "sha",
-  "library_name",
-  "model-index",
-  "filePaths",
-  "createdAt",
-  "safetensors",
-] as const;
+const additionalFields = ["cardData", "config", "tags", "sha", "library_name", "model-index", "filePaths", "createdAt", "safetensors"] as const;
 
 export interface ModelInfoParams {
   id: string;
@@ -51,9 +41,7 @@ export async function getModelInfo(upstream: Upstream, params: ModelInfoParams):
     pipelineTag: wire.task ?? null,
     tags: wire.tags ?? [],
     cardData: wire.cardData ?? null,
-    config: wire.config
-      ? { architectures: wire.config.architectures ?? [], modelType: wire.config.model_type ?? null }
-      : null,
+    config: wire.config ? { architectures: wire.config.architectures ?? [], modelType: wire.config.model_type ?? null } : null,
     siblings: wire.filePaths ?? [],
     modelIndex: wire["model-index"] ?? null,
     createdAt: wire.createdAt ?? null,

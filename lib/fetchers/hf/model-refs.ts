@@ -1,6 +1,6 @@
 import type { HfRefs } from "@/lib/evidence/upstream-facts";
-import type { Upstream } from "../upstream";
 import { checkInput } from "../check-input";
+import type { Upstream } from "../upstream";
 import { hfRepoIdSchema, refsWireSchema } from "./schemas";
 
 /** Branches and tags of a model; the library has no call for this, and checkpoints often live on branches. */

@@ -1,7 +1,7 @@
 import { listFiles } from "@huggingface/hub";
 import type { HfTreeEntry } from "@/lib/evidence/upstream-facts";
-import type { Upstream } from "../upstream";
 import { checkInput } from "../check-input";
+import type { Upstream } from "../upstream";
 import { callHub, parseHub } from "./call-hub";
 import { hfRepoIdSchema, hfRevisionSchema, treeEntryWireSchema } from "./schemas";
 

@@ -1,5 +1,5 @@
-import type { Upstream } from "../upstream";
 import { checkInput } from "../check-input";
+import type { Upstream } from "../upstream";
 import { hfRepoIdSchema, hfRevisionSchema } from "./schemas";
 
 export interface RepoCardParams {

@@ -27,9 +27,7 @@ export const modelInfoWireSchema = z.object({
   library_name: z.string().nullish(),
   tags: z.array(z.string()).nullish(),
   cardData: cardDataSchema,
-  config: z
-    .object({ architectures: z.array(z.string()).nullish(), model_type: z.string().nullish() })
-    .nullish(),
+  config: z.object({ architectures: z.array(z.string()).nullish(), model_type: z.string().nullish() }).nullish(),
   filePaths: z.array(z.string()).nullish(),
   "model-index": z.unknown(),
   createdAt: z.string().nullish(),

@@ -1,11 +1,11 @@
 import "server-only";
 import { type AuditOutcome, type AuditProgress, startAudit } from "@/lib/audit";
-import type { ModelRef } from "@/lib/report/model-ref";
-import { invalidateModelPages } from "@/lib/server/page-cache/cache";
-import { auditLimiter } from "@/lib/server/http/rate-limit";
-import { modelKey } from "@/lib/report/model-key";
-import type { Report } from "@/lib/report/schema";
 import { snapshotStore } from "@/lib/db/snapshots";
+import { modelKey } from "@/lib/report/model-key";
+import type { ModelRef } from "@/lib/report/model-ref";
+import type { Report } from "@/lib/report/schema";
+import { auditLimiter } from "@/lib/server/http/rate-limit";
+import { invalidateModelPages } from "@/lib/server/page-cache/cache";
 
 /** A stored snapshot younger than this is served as is. */
 export const FRESH_FOR_MS = 24 * 60 * 60 * 1000;

@@ -1,9 +1,9 @@
 import "server-only";
 import { ApiError } from "@/lib/api/errors";
-import type { Report } from "@/lib/report/schema";
 import { defaultRegistry } from "@/lib/registry/default";
 import type { RegistryRecord } from "@/lib/registry/record-row";
 import { reportFromRegistry } from "@/lib/registry/report";
+import type { Report } from "@/lib/report/schema";
 
 /** `/mot/{name}` for a record name. */
 export function recordPath(name: string, suffix = ""): string {

@@ -1,12 +1,12 @@
 import "server-only";
 import { type ClaimComparison, compareClaims, type MatchedBy, matchRecord } from "@/lib/claims";
-import { type Family, familyOf, groupFamilies, type FamilyMember, memberFromRecord, memberFromReport } from "@/lib/families";
-import { parseMofYaml } from "@/lib/mof";
-import type { Report } from "@/lib/report/schema";
 import { snapshotStore } from "@/lib/db/snapshots";
+import { type Family, type FamilyMember, familyOf, groupFamilies, memberFromRecord, memberFromReport } from "@/lib/families";
+import { parseMofYaml } from "@/lib/mof";
 import { type AuditedRow, auditedRow } from "@/lib/registry/audited-row";
 import { defaultRegistry } from "@/lib/registry/default";
 import type { RegistryRecord } from "@/lib/registry/record-row";
+import type { Report } from "@/lib/report/schema";
 
 /** The latest snapshot of every audited model as a /models row. */
 export function auditedRows(): AuditedRow[] {
@@ -17,7 +17,12 @@ export function auditedRows(): AuditedRow[] {
 
 /** Every release a family can hold: the registry's records and the latest audit of each audited model. */
 export function familyMembers(): FamilyMember[] {
-  return [...defaultRegistry().all().map(memberFromRecord), ...snapshotStore().latestAudited().map(({ report }) => memberFromReport(report))];
+  return [
+    ...defaultRegistry().all().map(memberFromRecord),
+    ...snapshotStore()
+      .latestAudited()
+      .map(({ report }) => memberFromReport(report)),
+  ];
 }
 
 /** Families of two or more releases, largest first. */

@@ -1,11 +1,11 @@
 import "server-only";
 import { ApiError, apiErrorFromAudit } from "@/lib/api/errors";
-import { type ModelRef, modelRefFromRoute } from "@/lib/report/model-ref";
-import { clientKey } from "@/lib/server/http/rate-limit";
-import { toMofYaml } from "@/lib/mof";
-import { latestReport } from "./latest-report";
 import { snapshotStore } from "@/lib/db/snapshots";
+import { toMofYaml } from "@/lib/mof";
+import { type ModelRef, modelRefFromRoute } from "@/lib/report/model-ref";
 import type { Report } from "@/lib/report/schema";
+import { clientKey } from "@/lib/server/http/rate-limit";
+import { latestReport } from "./latest-report";
 
 /** The latest report for a `/models/[org]/[name]/…` export; throws ApiError for the handler's toErrorResponse. */
 export async function reportForRoute(request: Request, org: string, name: string): Promise<{ ref: ModelRef; report: Report }> {
@@ -16,9 +16,7 @@ export async function reportForRoute(request: Request, org: string, name: string
   }
   const { report, error } = await latestReport(ref, { client: clientKey(request.headers) });
   if (report === null) {
-    throw error
-      ? apiErrorFromAudit(error)
-      : new ApiError("upstream_unavailable", "The audit returned nothing.");
+    throw error ? apiErrorFromAudit(error) : new ApiError("upstream_unavailable", "The audit returned nothing.");
   }
   return { ref, report };
 }

@@ -1,5 +1,5 @@
-import { type EncodedBodies, encodeBody } from "./encoding";
 import { hashPolicy, trustedScriptHashes } from "@/lib/server/http/security-headers";
+import { type EncodedBodies, encodeBody } from "./encoding";
 
 /**
  * Rendered public pages kept briefly in this process and served again without a render, so a report that is already
@@ -121,7 +121,9 @@ export function fillInBackground(key: string, kind: PageKind, origin: string, fo
       const body = await response.text();
       // a page that shows an audit error (a stale report with a notice) is never kept, nor one rendered while its
       // audit ran (its placeholders and the scripts that replaced them would be served again); the next fill is stored
-      const complete = kind === "badge" || (body.includes("data-snapshot-id=") && !body.includes('data-testid="audit-error"') && !body.includes('data-testid="component-pending"'));
+      const complete =
+        kind === "badge" ||
+        (body.includes("data-snapshot-id=") && !body.includes('data-testid="audit-error"') && !body.includes('data-testid="component-pending"'));
       if (response.status !== 200 || !complete) {
         return null;
       }

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { cachedPage, cacheableRequest, HIT_HEADER } from "./cache";
-import { preferredEncoding } from "./encoding";
 import { SECURITY_HEADERS } from "@/lib/server/http/security-headers";
+import { cacheableRequest, cachedPage, HIT_HEADER } from "./cache";
+import { preferredEncoding } from "./encoding";
 
 /**
  * Answers a request from the page cache before Next sees it, writing the stored bytes in the best encoding the

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { compareClaims } from "@/lib/claims";
-import type { MofRecord } from "@/lib/mof";
 import type { ComponentFindings } from "@/lib/evidence/schema";
+import type { MofRecord } from "@/lib/mof";
 import { reportFromRecord } from "@/lib/report/from-assessment";
 import type { Report } from "@/lib/report/schema";
 
@@ -42,7 +42,9 @@ describe("compareClaims", () => {
     const c = compareClaims(record([{ name: "Training code" }, { name: "Inference code" }]), report);
     const training = c.components.find((x) => x.name === "Training code");
     expect(training?.verdict).toBe("claimed_not_found");
-    expect(training?.message).toBe("Your MOT record claims Training code under Apache-2.0; we found no training code in the repositories the model card links (github.com/demo/infer).");
+    expect(training?.message).toBe(
+      "Your MOT record claims Training code under Apache-2.0; we found no training code in the repositories the model card links (github.com/demo/infer).",
+    );
   });
 
   it("says when the model card links no repository at all, and where the record points", () => {
@@ -54,7 +56,12 @@ describe("compareClaims", () => {
 
   it("reports a licence that differs, quoting where the other licence was read", () => {
     const dolma = licence("ODC-By-1.0", "dataset card `license`", "https://huggingface.co/datasets/allenai/dolma/blob/main/README.md");
-    const report = audit([{ name: "Datasets", license: "ODC-By-1.0" }], { 15: { licenses: [dolma], evidence: [{ source: "hf-dataset", url: "https://huggingface.co/datasets/allenai/dolma", what: "training dataset allenai/dolma" }] } });
+    const report = audit([{ name: "Datasets", license: "ODC-By-1.0" }], {
+      15: {
+        licenses: [dolma],
+        evidence: [{ source: "hf-dataset", url: "https://huggingface.co/datasets/allenai/dolma", what: "training dataset allenai/dolma" }],
+      },
+    });
     const c = compareClaims(record([{ name: "Datasets", license: "MIT" }]), report);
     const datasets = c.components.find((x) => x.name === "Datasets");
     expect(datasets?.verdict).toBe("license_differs");
@@ -65,9 +72,14 @@ describe("compareClaims", () => {
   });
 
   it("compares after resolving the record's licence: a component inherits the distribution licence", () => {
-    const report = audit([{ name: "Model architecture", license: "MIT" }], { 9: { licenses: [licence("MIT", "GitHub licence detection", "https://github.com/demo/code#license")] } });
+    const report = audit([{ name: "Model architecture", license: "MIT" }], {
+      9: { licenses: [licence("MIT", "GitHub licence detection", "https://github.com/demo/code#license")] },
+    });
     const c = compareClaims(record([{ name: "Model architecture" }], "MIT"), report);
-    expect(c.components.find((x) => x.name === "Model architecture")).toMatchObject({ verdict: "claimed_and_found", claimed: { license: "MIT", listed: true } });
+    expect(c.components.find((x) => x.name === "Model architecture")).toMatchObject({
+      verdict: "claimed_and_found",
+      claimed: { license: "MIT", listed: true },
+    });
   });
 
   it("reports a component found but not claimed, with its evidence", () => {
@@ -82,12 +94,16 @@ describe("compareClaims", () => {
     const report = audit([], { 21: { unknownBecause: ["arxiv: GET https://export.arxiv.org/oai failed with 500"] } });
     const c = compareClaims(record([{ name: "Research paper", license: "CC-BY-4.0" }]), report);
     expect(c.components.find((x) => x.name === "Research paper")?.verdict).toBe("claimed_unknown");
-    expect(c.unchecked).toEqual(["Your MOT record claims Research paper under CC-BY-4.0; we could not check it: arxiv: GET https://export.arxiv.org/oai failed with 500."]);
+    expect(c.unchecked).toEqual([
+      "Your MOT record claims Research paper under CC-BY-4.0; we could not check it: arxiv: GET https://export.arxiv.org/oai failed with 500.",
+    ]);
     expect(c.disagreements.some((d) => d.includes("Research paper"))).toBe(false);
   });
 
   it("gives the class of each side and says when they differ", () => {
-    const six = ["Model architecture", "Model parameters (Final)", "Evaluation results", "Model card", "Data card", "Technical report"].map((name) => ({ name }));
+    const six = ["Model architecture", "Model parameters (Final)", "Evaluation results", "Model card", "Data card", "Technical report"].map((name) => ({
+      name,
+    }));
     const c = compareClaims(record(six), audit(six.slice(0, 5)));
     expect(c.classes).toMatchObject({ claimed: 3, found: 0, provisional: false });
     expect(c.disagreements[0]).toBe("Your MOT record's components give Class III - Open Model; the evidence we found gives Unclassified.");

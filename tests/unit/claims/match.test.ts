@@ -25,7 +25,10 @@ describe("matchRecord", () => {
   });
 
   it("takes a shared repository only with a matching name, then tries the name", () => {
-    expect(matchRecord(report("hf", "someone/OLMo-7B-hf", { repository: "https://github.com/allenai/OLMo" }), lookup)).toEqual({ record: entries[1], by: "repository" });
+    expect(matchRecord(report("hf", "someone/OLMo-7B-hf", { repository: "https://github.com/allenai/OLMo" }), lookup)).toEqual({
+      record: entries[1],
+      by: "repository",
+    });
     expect(matchRecord(report("github", "allenai/OLMo"), lookup)).toBeNull();
   });
 
@@ -35,7 +38,13 @@ describe("matchRecord", () => {
   });
 
   it("reads the keys of a classified YAML record from its own fields", () => {
-    const keys = matchKeys(report("yaml", "x", { name: "Amber", huggingface: "https://huggingface.co/LLM360/Amber · Hugging Face", repository: "https://github.com/LLM360/amber-train/tree/main" }));
+    const keys = matchKeys(
+      report("yaml", "x", {
+        name: "Amber",
+        huggingface: "https://huggingface.co/LLM360/Amber · Hugging Face",
+        repository: "https://github.com/LLM360/amber-train/tree/main",
+      }),
+    );
     expect(keys).toEqual({ hfId: "LLM360/Amber", githubRepo: "LLM360/amber-train", name: "Amber" });
   });
 });

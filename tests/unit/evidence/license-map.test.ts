@@ -15,7 +15,10 @@ describe("mapHfLicense", () => {
   });
 
   it("resolves `other` through license_name", () => {
-    expect(mapHfLicense("other", "Coqui Public Model License")[0]).toEqual({ id: "LicenseRef-hf-coqui-public-model-license", written: "other (Coqui Public Model License)" });
+    expect(mapHfLicense("other", "Coqui Public Model License")[0]).toEqual({
+      id: "LicenseRef-hf-coqui-public-model-license",
+      written: "other (Coqui Public Model License)",
+    });
   });
 
   it("gives no id for `other` without a name, or `unknown`", () => {

@@ -14,14 +14,26 @@ const withCard = (card: string, facts: Partial<ReleaseFacts> = {}) => ctx({ card
 
 describe("modelArchitecture", () => {
   it("prefers the repository's own modelling code, licensed as the model", () => {
-    const v = modelArchitecture(ctx({ model: makeModel({ siblings: ["modeling_tiny.py", "config.json"], libraryName: "transformers", config: { architectures: ["TinyForCausalLM"], modelType: "tiny" } }) }));
+    const v = modelArchitecture(
+      ctx({
+        model: makeModel({
+          siblings: ["modeling_tiny.py", "config.json"],
+          libraryName: "transformers",
+          config: { architectures: ["TinyForCausalLM"], modelType: "tiny" },
+        }),
+      }),
+    );
     expect(v.state).toBe("found");
     expect(v.evidence[0]?.what).toContain("modeling_tiny.py");
     expect(recordLicense(v.licenses, "code")).toBe("Apache-2.0");
   });
 
   it("credits transformers for a stock architecture", () => {
-    const v = modelArchitecture(ctx({ model: makeModel({ libraryName: "transformers", config: { architectures: ["LlamaForCausalLM"], modelType: "llama" }, cardData: { license: "llama2" } }) }));
+    const v = modelArchitecture(
+      ctx({
+        model: makeModel({ libraryName: "transformers", config: { architectures: ["LlamaForCausalLM"], modelType: "llama" }, cardData: { license: "llama2" } }),
+      }),
+    );
     expect(v.licenses.map((l) => l.id)).toEqual(["Apache-2.0"]);
   });
 
@@ -127,7 +139,13 @@ describe("dataset rules", () => {
 });
 
 describe("paper", () => {
-  const arxiv = (licenseUrl: string | null) => [{ id: "2401.00001", url: "https://arxiv.org/abs/2401.00001", paper: ok({ id: "2401.00001", title: "Tiny", licenseUrl, url: "https://arxiv.org/abs/2401.00001" }) }];
+  const arxiv = (licenseUrl: string | null) => [
+    {
+      id: "2401.00001",
+      url: "https://arxiv.org/abs/2401.00001",
+      paper: ok({ id: "2401.00001", title: "Tiny", licenseUrl, url: "https://arxiv.org/abs/2401.00001" }),
+    },
+  ];
 
   it("takes the licence from the arXiv record", () => {
     expect(paper(ctx({ papers: arxiv("http://creativecommons.org/licenses/by/4.0/") })).licenses[0]?.id).toBe("CC-BY-4.0");
@@ -176,6 +194,8 @@ describe("code rules", () => {
 
 describe("modelMetadata", () => {
   it("finds configuration files", () => {
-    expect(modelMetadata(ctx({ model: makeModel({ siblings: ["config.json", "generation_config.json"] }) })).evidence[0]?.what).toBe("configuration: config.json, generation_config.json");
+    expect(modelMetadata(ctx({ model: makeModel({ siblings: ["config.json", "generation_config.json"] }) })).evidence[0]?.what).toBe(
+      "configuration: config.json, generation_config.json",
+    );
   });
 });

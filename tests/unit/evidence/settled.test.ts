@@ -12,13 +12,31 @@ const KEYS = Object.keys(PLACEHOLDERS) as Exclude<FactKey, "model">[];
 const cardArb = fc.oneof(
   fc.constant(null),
   fc.constant(failed("timeout")),
-  fc.array(fc.constantFrom(LONG_CARD, "# Evaluation\n| ARC | HellaSwag |\n|---|---|\n| 1 | 2 |\n", "https://github.com/acme/train ", "arXiv:2401.00001 ", "## Training data\n", "x ".repeat(50)), { maxLength: 12 }).map((parts) => ok(parts.join(""))),
+  fc
+    .array(
+      fc.constantFrom(
+        LONG_CARD,
+        "# Evaluation\n| ARC | HellaSwag |\n|---|---|\n| 1 | 2 |\n",
+        "https://github.com/acme/train ",
+        "arXiv:2401.00001 ",
+        "## Training data\n",
+        "x ".repeat(50),
+      ),
+      { maxLength: 12 },
+    )
+    .map((parts) => ok(parts.join(""))),
 );
 const factsArb = fc.record({
   card: cardArb,
   siblings: fc.subarray(["README.md", "config.json", "model.safetensors", "pytorch_model.bin", "LICENSE", "modeling_tiny.py", "generation_config.json"]),
   license: fc.constantFrom("apache-2.0", "mit", "llama2", "other", undefined),
-  repos: fc.array(fc.constantFrom(makeRepo("acme/train", ["train.py", "LICENSE"]), makeRepo("acme/eval", ["eval/run.py"], null), { ...makeRepo("acme/down", []), tree: failed("upstream_error", "github") }), { maxLength: 2 }),
+  repos: fc.array(
+    fc.constantFrom(makeRepo("acme/train", ["train.py", "LICENSE"]), makeRepo("acme/eval", ["eval/run.py"], null), {
+      ...makeRepo("acme/down", []),
+      tree: failed("upstream_error", "github"),
+    }),
+    { maxLength: 2 },
+  ),
 });
 
 describe("settled verdicts", () => {

@@ -3,7 +3,13 @@ import { baseModelsOf } from "@/lib/families/base-model";
 
 describe("baseModelsOf", () => {
   it("reads base_model tags with and without a relation", () => {
-    const tags = ["transformers", "base_model:LLM360/Amber", "base_model:finetune:LLM360/Amber", "base_model:quantized:mistralai/Mistral-7B-v0.1", "license:apache-2.0"];
+    const tags = [
+      "transformers",
+      "base_model:LLM360/Amber",
+      "base_model:finetune:LLM360/Amber",
+      "base_model:quantized:mistralai/Mistral-7B-v0.1",
+      "license:apache-2.0",
+    ];
     expect(baseModelsOf({ tags, cardData: null })).toEqual(["LLM360/Amber", "mistralai/Mistral-7B-v0.1"]);
   });
 

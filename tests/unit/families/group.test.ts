@@ -9,7 +9,10 @@ import { createRegistryStore } from "@/lib/registry/store";
 let registry: FamilyMember[];
 
 beforeAll(() => {
-  const store = createRegistryStore(openDatabase(join(mkdtempSync(join(tmpdir(), "mofscope-families-")), "r.sqlite")), join(import.meta.dirname, "..", "..", "..", "registry", "mot"));
+  const store = createRegistryStore(
+    openDatabase(join(mkdtempSync(join(tmpdir(), "mofscope-families-")), "r.sqlite")),
+    join(import.meta.dirname, "..", "..", "..", "registry", "mot"),
+  );
   store.load();
   registry = store.all().map(memberFromRecord);
 });
@@ -25,7 +28,10 @@ const member = (over: Partial<FamilyMember> & { key: string; name: string }): Fa
   ...over,
 });
 
-const names = (key: string) => familyOf(key, registry)?.variants.map((v) => v.name).sort();
+const names = (key: string) =>
+  familyOf(key, registry)
+    ?.variants.map((v) => v.name)
+    .sort();
 
 describe("groupFamilies over the 273 registry records", () => {
   it("puts every record in exactly one family", () => {
@@ -73,11 +79,20 @@ describe("groupFamilies with base models", () => {
   it("joins a fine-tune to its base's family, whatever its own name", () => {
     const amber = member({ key: "hf:LLM360/Amber", name: "Amber", hfId: "LLM360/Amber" });
     const chat = member({ key: "hf:LLM360/AmberChat", name: "AmberChat", hfId: "LLM360/AmberChat", baseModels: ["LLM360/Amber"] });
-    const zephyr = member({ key: "hf:HuggingFaceH4/zephyr-7b-beta", name: "zephyr-7b-beta", hfId: "HuggingFaceH4/zephyr-7b-beta", baseModels: ["mistralai/Mistral-7B-v0.1"] });
+    const zephyr = member({
+      key: "hf:HuggingFaceH4/zephyr-7b-beta",
+      name: "zephyr-7b-beta",
+      hfId: "HuggingFaceH4/zephyr-7b-beta",
+      baseModels: ["mistralai/Mistral-7B-v0.1"],
+    });
     const families = groupFamilies([...registry, amber, chat, zephyr]);
     const of = (key: string) => families.find((f) => f.variants.some((v) => v.key === key));
     expect(of("hf:LLM360/AmberChat")?.key).toBe("llm360/amber");
-    expect(of("hf:LLM360/AmberChat")?.variants.map((v) => v.key).sort()).toEqual(["hf:LLM360/Amber", "hf:LLM360/AmberChat", "mot:Amber"]);
+    expect(
+      of("hf:LLM360/AmberChat")
+        ?.variants.map((v) => v.key)
+        .sort(),
+    ).toEqual(["hf:LLM360/Amber", "hf:LLM360/AmberChat", "mot:Amber"]);
     expect(of("hf:HuggingFaceH4/zephyr-7b-beta")?.key).toBe("mistralai/mistral");
   });
 

@@ -80,7 +80,12 @@ describe("createHttpClient origin guard", () => {
 
   it("detects a redirect loop", async () => {
     t = await startTestUpstream({
-      mock: { faults: [{ path: "/loop-a", redirect: "/loop-b" }, { path: "/loop-b", redirect: "/loop-a" }] },
+      mock: {
+        faults: [
+          { path: "/loop-a", redirect: "/loop-b" },
+          { path: "/loop-b", redirect: "/loop-a" },
+        ],
+      },
     });
     const error = await failureOf(t.upstream.http.getText(`${t.mock.url}/loop-a`));
     expect(error.message).toContain("redirect loop");
@@ -104,12 +109,7 @@ describe("createHttpClient tokens", () => {
     await http.getText(`${t.mock.githubApiUrl}/repos/acme/tiny-train`);
     await http.getText(`${t.mock.arxivApiUrl}/oai?verb=GetRecord&identifier=oai:arXiv.org:2401.00001&metadataPrefix=arXiv`);
     const error = await failureOf(http.getText(`${t.mock.githubApiUrl}/repos/acme/nope`));
-    expect(t.mock.requests.map((r) => r.headers.authorization)).toEqual([
-      "Bearer hf_secret_test",
-      "Bearer gh_secret_test",
-      undefined,
-      "Bearer gh_secret_test",
-    ]);
+    expect(t.mock.requests.map((r) => r.headers.authorization)).toEqual(["Bearer hf_secret_test", "Bearer gh_secret_test", undefined, "Bearer gh_secret_test"]);
     expect(error.message).not.toContain("secret");
   });
 

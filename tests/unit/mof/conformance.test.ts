@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { assess, parseMofYaml } from "@/lib/mof";
 import type { MofAssessment } from "@/lib/mof";
+import { assess, parseMofYaml } from "@/lib/mof";
 import { conformanceRecords, readConformanceJson } from "@/tests/helpers/conformance";
 
 interface Expected {

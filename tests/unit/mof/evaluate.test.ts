@@ -1,10 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { assess, COMPONENTS } from "@/lib/mof";
 import type { MofComponentEntry } from "@/lib/mof";
+import { assess, COMPONENTS } from "@/lib/mof";
 import { makeRecord } from "@/tests/helpers/records";
 
-const all = (license?: string): MofComponentEntry[] =>
-  COMPONENTS.map((c) => (license === undefined ? { name: c.name } : { name: c.name, license }));
+const all = (license?: string): MofComponentEntry[] => COMPONENTS.map((c) => (license === undefined ? { name: c.name } : { name: c.name, license }));
 
 const codes = (entries: MofComponentEntry[], license = {}) => assess(makeRecord(entries, license)).warnings.map((w) => w.code);
 
@@ -89,13 +88,16 @@ describe("warnings for what MOT accepts silently", () => {
 
   it("flags an unknown licence once per field it comes from", () => {
     const warnings = assess(makeRecord(all(), { distribution: { name: "Llama 2 Community License" } })).warnings;
-    expect(warnings.filter((w) => w.code === "unknown-license")).toEqual([
-      expect.objectContaining({ path: "release.license.distribution.name" }),
-    ]);
+    expect(warnings.filter((w) => w.code === "unknown-license")).toEqual([expect.objectContaining({ path: "release.license.distribution.name" })]);
   });
 
   it("flags a component listed twice; the later entry wins", () => {
-    const result = assess(makeRecord([{ name: "Datasets", license: "MIT" }, { name: "Datasets", license: "unlicensed" }]));
+    const result = assess(
+      makeRecord([
+        { name: "Datasets", license: "MIT" },
+        { name: "Datasets", license: "unlicensed" },
+      ]),
+    );
     expect(result.components.find((c) => c.cid === 15)?.status).toBe("unlicensed");
     expect(result.warnings.map((w) => w.code)).toContain("duplicate-component");
   });

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { assess, COMPONENTS, parseMofYaml, toMofYaml } from "@/lib/mof";
 import type { MofComponentEntry } from "@/lib/mof";
+import { assess, COMPONENTS, parseMofYaml, toMofYaml } from "@/lib/mof";
 import { makeRecord } from "@/tests/helpers/records";
 
 const licenses = ["MIT", "Apache-2.0", "CC-BY-4.0", "CDLA-Permissive-2.0", "unlicensed", "", "CC-BY-NC-4.0", "llama2", "Apache 2.0"];
@@ -94,8 +94,11 @@ describe("engine invariants", () => {
   });
 
   it("never throws on arbitrary YAML text", () => {
-    fc.assert(fc.property(fc.string({ maxLength: 400 }), (text) => {
-      expect(() => parseMofYaml(text)).not.toThrow();
-    }), { numRuns: 1000 });
+    fc.assert(
+      fc.property(fc.string({ maxLength: 400 }), (text) => {
+        expect(() => parseMofYaml(text)).not.toThrow();
+      }),
+      { numRuns: 1000 },
+    );
   });
 });

@@ -3,7 +3,9 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 
 const dir = join(import.meta.dirname, "..", "..", "..", "lib", "mof");
-const sources = readdirSync(dir).filter((f) => f.endsWith(".ts")).map((f) => ({ file: f, text: readFileSync(join(dir, f), "utf8") }));
+const sources = readdirSync(dir)
+  .filter((f) => f.endsWith(".ts"))
+  .map((f) => ({ file: f, text: readFileSync(join(dir, f), "utf8") }));
 
 describe("lib/mof purity", () => {
   it("imports only zod, yaml and its own files", () => {

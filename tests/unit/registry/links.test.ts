@@ -39,10 +39,12 @@ describe("githubRepoOf", () => {
     expect(githubRepoOf(value)).toBe(repo);
   });
 
-  it.each([["https://github.com/codefuse-ai"], ["https://github.com/pytorch_model-00001-of-00003.bin · Salesforce/xgen-7b-8k-inst"], [""], ["https://huggingface.co/x/y"]])(
-    "gives null for %s",
-    (value) => {
-      expect(githubRepoOf(value)).toBeNull();
-    },
-  );
+  it.each([
+    ["https://github.com/codefuse-ai"],
+    ["https://github.com/pytorch_model-00001-of-00003.bin · Salesforce/xgen-7b-8k-inst"],
+    [""],
+    ["https://huggingface.co/x/y"],
+  ])("gives null for %s", (value) => {
+    expect(githubRepoOf(value)).toBeNull();
+  });
 });

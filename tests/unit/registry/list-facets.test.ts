@@ -17,8 +17,15 @@ const row = (producer: string, licenses: string[], cls: 0 | 1 | 2 | 3): AuditedR
 
 describe("facetsWithAudited", () => {
   const registry = {
-    classes: [{ class: 0 as const, count: 5 }, { class: 1 as const, count: 2 }],
-    producers: [{ producer: "LLM360", count: 3 }, { producer: "", count: 4 }, { producer: "EleutherAI", count: 16 }],
+    classes: [
+      { class: 0 as const, count: 5 },
+      { class: 1 as const, count: 2 },
+    ],
+    producers: [
+      { producer: "LLM360", count: 3 },
+      { producer: "", count: 4 },
+      { producer: "EleutherAI", count: 16 },
+    ],
     licenses: [{ license: "MIT", count: 9 }],
   };
 
@@ -29,8 +36,15 @@ describe("facetsWithAudited", () => {
       { producer: "LLM360", count: 4 },
       { producer: "moxin-org", count: 1 },
     ]);
-    expect(merged.licenses).toEqual([{ license: "Apache-2.0", count: 1 }, { license: "MIT", count: 10 }]);
-    expect(merged.classes).toEqual([{ class: 0, count: 6 }, { class: 1, count: 2 }, { class: 3, count: 1 }]);
+    expect(merged.licenses).toEqual([
+      { license: "Apache-2.0", count: 1 },
+      { license: "MIT", count: 10 },
+    ]);
+    expect(merged.classes).toEqual([
+      { class: 0, count: 6 },
+      { class: 1, count: 2 },
+      { class: 3, count: 1 },
+    ]);
   });
 
   it("leaves the registry's facets alone, apart from dropping the empty organisation", () => {

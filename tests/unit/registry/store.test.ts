@@ -87,9 +87,19 @@ describe("list", () => {
 
   it("searches names case-insensitively and literally", () => {
     expect(store.list({ q: "PYTHIA" }).total).toBe(10);
-    expect(store.list({ q: "olmo-7b" }).rows.map((r) => r.name).sort()).toEqual(["OLMo-7B", "OLMo-7B-Twin-2T-hf", "OLMo-7B-hf"]);
+    expect(
+      store
+        .list({ q: "olmo-7b" })
+        .rows.map((r) => r.name)
+        .sort(),
+    ).toEqual(["OLMo-7B", "OLMo-7B-Twin-2T-hf", "OLMo-7B-hf"]);
     expect(store.list({ q: "%" }).total).toBe(0);
-    expect(store.list({ q: "1_1" }).rows.map((r) => r.name).sort()).toEqual(["OpenELM-1_1B", "OpenELM-1_1B-Instruct"]);
+    expect(
+      store
+        .list({ q: "1_1" })
+        .rows.map((r) => r.name)
+        .sort(),
+    ).toEqual(["OpenELM-1_1B", "OpenELM-1_1B-Instruct"]);
     expect(store.list({ q: "1x1" }).total).toBe(0);
   });
 
@@ -131,8 +141,30 @@ describe("list", () => {
 
   it("merges audited rows in SQL under the same filters and order", () => {
     const audited = [
-      { source: "hf" as const, id: "LLM360/AmberChat", name: "AmberChat", producer: "LLM360", date: "2026-01-02", class: 0 as const, totalProgress: 50, licenses: ["Apache-2.0"], hfId: "LLM360/AmberChat", githubRepo: null },
-      { source: "github" as const, id: "x/amber-tools", name: "amber-tools", producer: "x", date: null, class: 3 as const, totalProgress: 100 / 3, licenses: ["MIT"], hfId: null, githubRepo: "x/amber-tools" },
+      {
+        source: "hf" as const,
+        id: "LLM360/AmberChat",
+        name: "AmberChat",
+        producer: "LLM360",
+        date: "2026-01-02",
+        class: 0 as const,
+        totalProgress: 50,
+        licenses: ["Apache-2.0"],
+        hfId: "LLM360/AmberChat",
+        githubRepo: null,
+      },
+      {
+        source: "github" as const,
+        id: "x/amber-tools",
+        name: "amber-tools",
+        producer: "x",
+        date: null,
+        class: 3 as const,
+        totalProgress: 100 / 3,
+        licenses: ["MIT"],
+        hfId: null,
+        githubRepo: "x/amber-tools",
+      },
     ];
     const page = store.list({ q: "amber" }, audited);
     expect(page.total).toBe(3);

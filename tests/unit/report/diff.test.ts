@@ -16,7 +16,12 @@ describe("diffReports", () => {
     expect(diff.class).toEqual({ from: 1, to: 2 });
     expect(diff.progress).toEqual([{ cls: 1, from: before.progress[1], to: 90 }]);
     expect(diff.components).toEqual([
-      { cid: 15, name: "Datasets", status: { from: "included", to: "missing" }, license: { from: before.components.find((c) => c.cid === 15)?.license ?? null, to: null } },
+      {
+        cid: 15,
+        name: "Datasets",
+        status: { from: "included", to: "missing" },
+        license: { from: before.components.find((c) => c.cid === 15)?.license ?? null, to: null },
+      },
     ]);
   });
 

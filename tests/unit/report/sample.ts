@@ -14,5 +14,9 @@ export function sampleReport(overrides: Partial<Report> = {}): Report {
 /** The same report as if audited from the hub. */
 export function auditedReport(overrides: Partial<Report> = {}): Report {
   const base = sampleReport();
-  return { ...base, model: { source: "hf", id: "LLM360/Amber", revision: "main", sha: "a".repeat(40), url: "https://huggingface.co/LLM360/Amber" }, ...overrides };
+  return {
+    ...base,
+    model: { source: "hf", id: "LLM360/Amber", revision: "main", sha: "a".repeat(40), url: "https://huggingface.co/LLM360/Amber" },
+    ...overrides,
+  };
 }

@@ -1,9 +1,9 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { ApiError, apiErrorFromAudit, toErrorResponse } from "@/lib/api/errors";
 import { refForInput } from "@/lib/audit/model-input";
+import { reportSchema } from "@/lib/report/schema";
 import { clientKey } from "@/lib/server/http/rate-limit";
 import { latestReport } from "@/lib/server/loaders/latest-report";
-import { reportSchema } from "@/lib/report/schema";
 
 /** `?url=` a model URL or id: the latest report (stored while fresh, else audited; audits are rate-limited). */
 export async function GET(request: NextRequest): Promise<Response> {

@@ -1,11 +1,11 @@
 import { NextResponse } from "next/server";
 import { ApiError, toErrorResponse } from "@/lib/api/errors";
+import { readLimitedText } from "@/lib/api/read-limited";
+import { snapshotStore } from "@/lib/db/snapshots";
 import { MAX_YAML_BYTES } from "@/lib/mof";
 import { classifyYaml } from "@/lib/report/classify";
-import { readLimitedText } from "@/lib/api/read-limited";
 import { reportSchema } from "@/lib/report/schema";
 import { spdxIdsIn } from "@/lib/report/spdx-ids";
-import { snapshotStore } from "@/lib/db/snapshots";
 
 /** POST a MOT YAML record as the body; answers with the stored report (plus its SPDX ids), or 400 with every error's path and line. */
 export async function POST(request: Request): Promise<Response> {

@@ -1,6 +1,6 @@
+import { BADGE_HEADERS, badgeSvg } from "@/lib/report/badge";
 import { modelRefFromRoute } from "@/lib/report/model-ref";
 import { clientKey } from "@/lib/server/http/rate-limit";
-import { BADGE_HEADERS, badgeSvg } from "@/lib/report/badge";
 import { latestReport } from "@/lib/server/loaders/latest-report";
 
 interface Context {

@@ -35,10 +35,12 @@ export default async function FamilyPage({ params }: FamilyPageProps) {
   if (family === null) {
     notFound();
   }
-  const hrefs = Object.fromEntries(family.variants.flatMap((v) => {
-    const href = variantHref(v.key);
-    return href ? [[v.key, href]] : [];
-  }));
+  const hrefs = Object.fromEntries(
+    family.variants.flatMap((v) => {
+      const href = variantHref(v.key);
+      return href ? [[v.key, href]] : [];
+    }),
+  );
   const mot = family.variants.filter((v) => v.source === "mot").length;
   const audited = family.variants.length - mot;
   return (
@@ -52,8 +54,8 @@ export default async function FamilyPage({ params }: FamilyPageProps) {
         </p>
         <h1 className="break-words text-3xl font-bold tracking-tight">{family.label} family</h1>
         <p className="text-zinc-700 dark:text-zinc-300" data-testid="family-summary">
-          {family.variants.length} variants: {mot} self-reported to MOT, {audited} audited by mofscope. Variants differ in size, tuning or checkpoint;
-          the table shows where their openness differs too.
+          {family.variants.length} variants: {mot} self-reported to MOT, {audited} audited by mofscope. Variants differ in size, tuning or checkpoint; the table
+          shows where their openness differs too.
         </p>
       </div>
       <FamilyTable family={family} hrefs={hrefs} />

@@ -9,20 +9,20 @@ import { PendingComponent } from "@/components/report/pending-component";
 import { ReauditForm } from "@/components/report/reaudit-form";
 import { ReportActions } from "@/components/report/report-actions";
 import { ReportBody } from "@/components/report/report-body";
-import { SummarySkeleton } from "@/components/report/summary-skeleton";
 import { ReportSummary } from "@/components/report/report-summary";
 import { ReportWarnings } from "@/components/report/report-warnings";
+import { SummarySkeleton } from "@/components/report/summary-skeleton";
 import type { AuditProgress } from "@/lib/audit";
 import { COMPONENTS_BY_WEIGHT } from "@/lib/mof/components";
-import { type ModelRef, modelPath } from "@/lib/report/model-ref";
-import { siteOrigin } from "@/lib/server/http/origin";
-import { recordPath } from "@/lib/server/loaders/record-page";
-import { claimsFor, familyHref, siblingsOf } from "@/lib/server/loaders/registry-data";
-import { clientKey } from "@/lib/server/http/rate-limit";
 import { formatTime } from "@/lib/report/display";
-import { type LatestResult, startLatestReport } from "@/lib/server/loaders/latest-report";
+import { type ModelRef, modelPath } from "@/lib/report/model-ref";
 import type { Report } from "@/lib/report/schema";
 import { spdxIdsIn } from "@/lib/report/spdx-ids";
+import { siteOrigin } from "@/lib/server/http/origin";
+import { clientKey } from "@/lib/server/http/rate-limit";
+import { type LatestResult, startLatestReport } from "@/lib/server/loaders/latest-report";
+import { recordPath } from "@/lib/server/loaders/record-page";
+import { claimsFor, familyHref, siblingsOf } from "@/lib/server/loaders/registry-data";
 import { SettledComponent } from "./settled-component";
 
 export interface ModelReportProps {
@@ -74,7 +74,17 @@ function NoReport({ error, modelRef }: { error: LatestResult["error"]; modelRef:
 }
 
 /** The notices above the report: the re-audit's outcome, a failed new audit, the producer's claims disagreeing. */
-function ReportBanners({ report, error, notice, retryAfter }: { report: Report; error: LatestResult["error"]; notice?: string | undefined; retryAfter?: string | undefined }) {
+function ReportBanners({
+  report,
+  error,
+  notice,
+  retryAfter,
+}: {
+  report: Report;
+  error: LatestResult["error"];
+  notice?: string | undefined;
+  retryAfter?: string | undefined;
+}) {
   const claims = claimsOf(report);
   return (
     <>
@@ -85,9 +95,17 @@ function ReportBanners({ report, error, notice, retryAfter }: { report: Report; 
         </p>
       ) : null}
       {claims && claims.comparison.disagreements.length > 0 ? (
-        <p role="note" className="rounded-md border-l-4 border-amber-500 bg-amber-50 p-3 text-sm text-amber-950 dark:bg-amber-950/60 dark:text-amber-100" data-testid="claims-banner">
+        <p
+          role="note"
+          className="rounded-md border-l-4 border-amber-500 bg-amber-50 p-3 text-sm text-amber-950 dark:bg-amber-950/60 dark:text-amber-100"
+          data-testid="claims-banner"
+        >
           The producer&apos;s MOT record ({claims.record.name}) disagrees with the evidence on {claims.comparison.disagreements.length}{" "}
-          {claims.comparison.disagreements.length === 1 ? "point" : "points"}: <a href="#claims" className="link">see claims vs evidence</a>.
+          {claims.comparison.disagreements.length === 1 ? "point" : "points"}:{" "}
+          <a href="#claims" className="link">
+            see claims vs evidence
+          </a>
+          .
         </p>
       ) : null}
     </>

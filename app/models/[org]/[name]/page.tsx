@@ -12,7 +12,9 @@ interface ModelPageProps {
 export async function generateMetadata({ params }: ModelPageProps): Promise<Metadata> {
   const { org, name } = await params;
   const ref = modelRefFromRoute(org, name);
-  return ref ? { title: `${ref.id}: MOF openness report`, description: `How open is ${ref.id}? Its grade against the Model Openness Framework, with evidence.` } : {};
+  return ref
+    ? { title: `${ref.id}: MOF openness report`, description: `How open is ${ref.id}? Its grade against the Model Openness Framework, with evidence.` }
+    : {};
 }
 
 const one = (value: string | string[] | undefined): string | undefined => (Array.isArray(value) ? value[0] : value);

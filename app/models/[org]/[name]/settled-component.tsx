@@ -1,8 +1,8 @@
 import { ComponentItem } from "@/components/report/component-item";
 import type { AuditProgress } from "@/lib/audit";
 import type { ComponentSpec } from "@/lib/mof/components";
-import type { LatestResult } from "@/lib/server/loaders/latest-report";
 import { spdxIdsIn } from "@/lib/report/spdx-ids";
+import type { LatestResult } from "@/lib/server/loaders/latest-report";
 
 interface SettledComponentProps {
   progress: AuditProgress;

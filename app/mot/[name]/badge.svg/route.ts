@@ -1,5 +1,5 @@
-import { recordForRoute } from "@/lib/server/loaders/record-page";
 import { BADGE_HEADERS, badgeSvg } from "@/lib/report/badge";
+import { recordForRoute } from "@/lib/server/loaders/record-page";
 
 interface Context {
   params: Promise<{ name: string }>;

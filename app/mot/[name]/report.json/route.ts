@@ -1,8 +1,8 @@
 import { NextResponse } from "next/server";
 import { toErrorResponse } from "@/lib/api/errors";
+import { reportSchema } from "@/lib/report/schema";
 import { requireRecord } from "@/lib/server/loaders/record-page";
 import { fileStem } from "@/lib/server/loaders/route-report";
-import { reportSchema } from "@/lib/report/schema";
 
 interface Context {
   params: Promise<{ name: string }>;

@@ -1,5 +1,5 @@
-import { BADGE_HEADERS, badgeSvg } from "@/lib/report/badge";
 import { snapshotStore } from "@/lib/db/snapshots";
+import { BADGE_HEADERS, badgeSvg } from "@/lib/report/badge";
 
 interface Context {
   params: Promise<{ id: string }>;

@@ -1,9 +1,12 @@
-import { gunzipSync, brotliDecompressSync } from "node:zlib";
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { cachedPage, cacheableRequest, invalidateModelPages, pageKind, replayedHeaders, storePage } from "@/lib/server/page-cache/cache";
+import { cacheableRequest, cachedPage, invalidateModelPages, pageKind, replayedHeaders, storePage } from "@/lib/server/page-cache/cache";
 import { encodeBody } from "@/lib/server/page-cache/encoding";
 
-const page = (text: string) => ({ bodies: { br: Buffer.alloc(0), gzip: Buffer.alloc(0), identity: Buffer.from(text) }, headers: { "content-type": "text/html" } });
+const page = (text: string) => ({
+  bodies: { br: Buffer.alloc(0), gzip: Buffer.alloc(0), identity: Buffer.from(text) },
+  headers: { "content-type": "text/html" },
+});
 
 describe("page cache", () => {
   it("keeps only public report pages, permalinks, MOT records and badges, without a query", () => {
@@ -25,7 +28,10 @@ describe("page cache", () => {
     expect(cacheableRequest("POST", "/models/allenai/OLMo-7B", none)).toBeNull();
     expect(cacheableRequest("HEAD", "/models/allenai/OLMo-7B", none)).toBeNull();
     for (const name of ["rsc", "next-router-prefetch", "x-mofscope-fill"]) {
-      expect(cacheableRequest("GET", "/models/allenai/OLMo-7B", (asked) => (asked === name ? "1" : undefined)), name).toBeNull();
+      expect(
+        cacheableRequest("GET", "/models/allenai/OLMo-7B", (asked) => (asked === name ? "1" : undefined)),
+        name,
+      ).toBeNull();
     }
   });
 

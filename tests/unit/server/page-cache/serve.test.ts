@@ -25,7 +25,10 @@ function get(path: string, headers: Record<string, string> = {}): Promise<{ stat
 }
 
 beforeAll(async () => {
-  storePage("/models/acme/served", "report", { bodies: await encodeBody(HTML), headers: { "content-type": "text/html; charset=utf-8", "content-security-policy": "script-src 'self'" } });
+  storePage("/models/acme/served", "report", {
+    bodies: await encodeBody(HTML),
+    headers: { "content-type": "text/html; charset=utf-8", "content-security-policy": "script-src 'self'" },
+  });
   server = createServer((req, res) => {
     if (!serveCached(req, res)) {
       res.writeHead(418).end("rendered");
@@ -85,7 +88,9 @@ describe("filling the page cache from a render", () => {
 
   beforeAll(async () => {
     renderer = createServer((req, res) => {
-      res.writeHead(200, { "content-type": "text/html; charset=utf-8", "content-security-policy": "script-src 'self' 'nonce-N1' 'strict-dynamic'" }).end(pages[req.url ?? ""] ?? "");
+      res
+        .writeHead(200, { "content-type": "text/html; charset=utf-8", "content-security-policy": "script-src 'self' 'nonce-N1' 'strict-dynamic'" })
+        .end(pages[req.url ?? ""] ?? "");
     });
     await new Promise<void>((resolve) => renderer.listen(0, "127.0.0.1", resolve));
     origin = `http://127.0.0.1:${(renderer.address() as AddressInfo).port}`;

@@ -2,10 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DiffView } from "@/components/report/diff-view";
-import { modelPath, modelRefFromRoute } from "@/lib/report/model-ref";
+import { snapshotStore } from "@/lib/db/snapshots";
 import { diffReports } from "@/lib/report/diff";
 import { classTitle, formatTime } from "@/lib/report/display";
-import { snapshotStore } from "@/lib/db/snapshots";
+import { modelPath, modelRefFromRoute } from "@/lib/report/model-ref";
 
 interface HistoryPageProps {
   params: Promise<{ org: string; name: string }>;
@@ -51,9 +51,15 @@ export default async function HistoryPage({ params, searchParams }: HistoryPageP
             <table className="w-full text-left text-sm">
               <thead className="border-b border-zinc-300 dark:border-zinc-700">
                 <tr>
-                  <th scope="col" className="py-2 pr-4 font-semibold">Taken</th>
-                  <th scope="col" className="py-2 pr-4 font-semibold">Class</th>
-                  <th scope="col" className="py-2 font-semibold">Permalink</th>
+                  <th scope="col" className="py-2 pr-4 font-semibold">
+                    Taken
+                  </th>
+                  <th scope="col" className="py-2 pr-4 font-semibold">
+                    Class
+                  </th>
+                  <th scope="col" className="py-2 font-semibold">
+                    Permalink
+                  </th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-zinc-200 dark:divide-zinc-800">

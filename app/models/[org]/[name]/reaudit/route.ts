@@ -15,7 +15,8 @@ export async function POST(request: NextRequest, { params }: Context): Promise<R
     return new Response("Not a model id", { status: 404 });
   }
   const result = await latestReport(ref, { client: clientKey(request.headers), force: true });
-  const notice = result.error?.code === "rate_limited" ? `notice=limited&retry=${result.error.retryAfterSeconds ?? 60}` : `notice=${result.error ? "failed" : "done"}`;
+  const notice =
+    result.error?.code === "rate_limited" ? `notice=limited&retry=${result.error.retryAfterSeconds ?? 60}` : `notice=${result.error ? "failed" : "done"}`;
   const path = modelPath(ref);
   // a relative Location keeps the browser on the origin it used, whatever Host the server saw
   return new Response(null, { status: 303, headers: { location: `${path}${path.includes("?") ? "&" : "?"}${notice}` } });

@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { toErrorResponse } from "@/lib/api/errors";
-import { fileStem, reportForRoute } from "@/lib/server/loaders/route-report";
 import { reportSchema } from "@/lib/report/schema";
+import { fileStem, reportForRoute } from "@/lib/server/loaders/route-report";
 
 interface Context {
   params: Promise<{ org: string; name: string }>;

@@ -1,7 +1,7 @@
 import { toErrorResponse } from "@/lib/api/errors";
+import { reportMarkdown } from "@/lib/report/markdown";
 import { modelPath } from "@/lib/report/model-ref";
 import { siteOrigin } from "@/lib/server/http/origin";
-import { reportMarkdown } from "@/lib/report/markdown";
 import { reportForRoute } from "@/lib/server/loaders/route-report";
 
 interface Context {
