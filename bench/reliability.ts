@@ -29,7 +29,9 @@ async function faultCases(dir: string): Promise<{ passed: number; total: number;
   try {
     for (const c of SERVER_FAULT_CASES) {
       const problems = await runServerFaultCase(mock, c, await sparePort(), dir);
-      if (problems.length > 0) failed.push(`${c.name}: ${problems.join("; ")}`);
+      if (problems.length > 0) {
+        failed.push(`${c.name}: ${problems.join("; ")}`);
+      }
     }
   } finally {
     await mock.close();
@@ -69,7 +71,9 @@ async function loadQuietAndStormy(dir: string): Promise<Record<string, Record<st
   const page = `${app.url}/models/${MODEL}`;
   const badge = `${app.url}/badge/${MODEL}.svg`;
   try {
-    if (!(await fetch(`${app.url}/api/v1/audit?url=${MODEL}`)).ok) throw new Error("warm-up audit failed");
+    if (!(await fetch(`${app.url}/api/v1/audit?url=${MODEL}`)).ok) {
+      throw new Error("warm-up audit failed");
+    }
     const browser = { "accept-encoding": BROWSER_ENCODINGS };
     await fromPageCache(page);
     await fromPageCache(badge);

@@ -28,7 +28,9 @@ export async function clientJs(origin: string, path: string): Promise<{ totalKb:
   for (const src of new Set(srcs)) {
     const bytes = gzipSync(Buffer.from(await (await fetch(`${origin}${src}`)).arrayBuffer())).length;
     total += bytes;
-    if (runtime.has(src.split("?")[0] ?? src)) framework += bytes;
+    if (runtime.has(src.split("?")[0] ?? src)) {
+      framework += bytes;
+    }
   }
   return { totalKb: kb(total), runtimeKb: kb(framework), beyondKb: kb(total - framework), scripts: new Set(srcs).size };
 }
@@ -40,7 +42,9 @@ export async function benchWeb(): Promise<Record<string, Record<string, string |
   const app = await startApp(await sparePort(), appEnv(mock, join(benchDir(), "web.sqlite")));
   try {
     const warm = await fetch(`${app.url}/api/v1/audit?url=${MODEL}`);
-    if (!warm.ok) throw new Error(`warm-up audit answered ${warm.status}`);
+    if (!warm.ok) {
+      throw new Error(`warm-up audit answered ${warm.status}`);
+    }
     const report = `${app.url}/models/${MODEL}`;
     const sizes = await fromPageCache(report);
     const page = await load(report, { "accept-encoding": BROWSER_ENCODINGS });

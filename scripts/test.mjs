@@ -1,4 +1,4 @@
-// npm test: type check, unit and integration tests (vitest), a fresh build, browser tests (Playwright), one summary line
+// npm test: lint (format, rules, layers), type check, unit and integration tests (vitest), a fresh build, browser tests (Playwright), one summary line
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 
@@ -32,6 +32,7 @@ mkdirSync("test-results", { recursive: true });
 rmSync("test-results/vitest.json", { force: true });
 rmSync("test-results/playwright.json", { force: true });
 
+step("lint", "npm", ["run", "--silent", "lint"]);
 step("typecheck", "node_modules/.bin/tsc", ["--noEmit", "-p", "."]);
 step("vitest", "node_modules/.bin/vitest", ["run", "--reporter=default", "--reporter=json", "--outputFile.json=test-results/vitest.json"]);
 readCounts("test-results/vitest.json", (r) => ({ passed: r.numPassedTests, failed: r.numFailedTests + r.numFailedTestSuites }));

@@ -15,6 +15,7 @@ export function BadgeSnippet({ report, badgeUrl, pageUrl }: BadgeSnippetProps) {
   const snippets = badgeSnippets(report, badgeUrl, pageUrl);
   return (
     <div className="space-y-3">
+      {/* biome-ignore lint/performance/noImgElement: the badge is an SVG this server renders; next/image adds nothing */}
       <img src={badgeUrl} alt={`MOF ${classTitle(report.class)} badge`} height={20} />
       {(["markdown", "html"] as const).map((kind) => (
         <div key={kind} className="space-y-1">
@@ -24,7 +25,7 @@ export function BadgeSnippet({ report, badgeUrl, pageUrl }: BadgeSnippetProps) {
             </span>
             <CopyButton text={snippets[kind]} label={`Copy ${kind === "markdown" ? "Markdown" : "HTML"}`} />
           </div>
-          <pre aria-labelledby={`badge-${kind}`} className="overflow-x-auto rounded bg-zinc-100 p-2 text-xs dark:bg-zinc-900" tabIndex={0}>
+          <pre role="region" aria-labelledby={`badge-${kind}`} className="overflow-x-auto rounded bg-zinc-100 p-2 text-xs dark:bg-zinc-900" tabIndex={0}>
             <code>{snippets[kind]}</code>
           </pre>
         </div>

@@ -1,4 +1,4 @@
-import type { ClassNumber, MofRecord } from "@/lib/mof";
+import type { MofRecord } from "@/lib/mof";
 import { assess, CLASS_LABELS, COMPONENTS_BY_WEIGHT } from "@/lib/mof";
 import type { LicenseFinding, Report, ReportComponent } from "@/lib/report/schema";
 import { sameLicense } from "./same-license";

@@ -7,7 +7,9 @@ export type Db = Database.Database;
 
 /** Opens (creating folders and file as needed) a SQLite database in WAL mode and brings its schema up to date. */
 export function openDatabase(path: string, migrations: readonly Migration[] = defaultMigrations): Db {
-  if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+  if (path !== ":memory:") {
+    mkdirSync(dirname(path), { recursive: true });
+  }
   const db = new Database(path);
   db.pragma("journal_mode = WAL");
   db.pragma("foreign_keys = ON");

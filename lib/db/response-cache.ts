@@ -23,7 +23,9 @@ export function createSqliteResponseCache(db: Db, now: () => number = Date.now):
   return {
     async get(key) {
       const row = rowSchema.safeParse(select.get(key));
-      if (!row.success) return null;
+      if (!row.success) {
+        return null;
+      }
       let headers: unknown;
       try {
         headers = JSON.parse(row.data.headers);

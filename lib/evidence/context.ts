@@ -34,7 +34,10 @@ function modelLicenseParts(model: HfModel): LicensePart[] {
 /** Memoises a derivation, so it runs only if and when a rule asks for it. */
 function once<T>(derive: () => T): () => T {
   let kept: { value: T } | undefined;
-  return () => (kept ??= { value: derive() }).value;
+  return () => {
+    kept ??= { value: derive() };
+    return kept.value;
+  };
 }
 
 /**

@@ -19,11 +19,17 @@ const notFoundCodes = new Set(["RepoNotFound", "EntryNotFound", "RevisionNotFoun
 
 /** Seconds to wait from a Retry-After header: delta-seconds or an HTTP date. */
 export function parseRetryAfter(value: string | null, now: number): number | undefined {
-  if (value === null || value.trim() === "") return undefined;
+  if (value === null || value.trim() === "") {
+    return undefined;
+  }
   const trimmed = value.trim();
-  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  if (/^\d+$/.test(trimmed)) {
+    return Number(trimmed);
+  }
   const date = Date.parse(trimmed);
-  if (Number.isNaN(date)) return undefined;
+  if (Number.isNaN(date)) {
+    return undefined;
+  }
   return Math.max(0, Math.ceil((date - now) / 1000));
 }
 
@@ -34,16 +40,22 @@ function isGithubRateLimit(facts: ResponseFacts): boolean {
 
 function waitFor(facts: ResponseFacts): number | undefined {
   const retryAfter = parseRetryAfter(facts.headers.get("retry-after"), facts.now);
-  if (retryAfter !== undefined) return retryAfter;
+  if (retryAfter !== undefined) {
+    return retryAfter;
+  }
   const reset = facts.headers.get("x-ratelimit-reset");
-  if (reset !== null && /^\d+$/.test(reset)) return Math.max(0, Number(reset) - Math.floor(facts.now / 1000));
+  if (reset !== null && /^\d+$/.test(reset)) {
+    return Math.max(0, Number(reset) - Math.floor(facts.now / 1000));
+  }
   return undefined;
 }
 
 /** Maps a response to accept / retry / fail; retries only what a later attempt can plausibly fix. */
 export function judgeResponse(facts: ResponseFacts): Verdict {
   const { status, url, headers } = facts;
-  if ((status >= 200 && status < 300) || status === 304) return { action: "accept" };
+  if ((status >= 200 && status < 300) || status === 304) {
+    return { action: "accept" };
+  }
 
   const errorCode = headers.get("x-error-code");
   const fail = (kind: FetchFailure["kind"], retryAfterSeconds?: number): Verdict => ({
@@ -51,12 +63,16 @@ export function judgeResponse(facts: ResponseFacts): Verdict {
     failure: new FetchFailure({ kind, url, status, ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }) }),
   });
 
-  if (errorCode === "GatedRepo" && (status === 401 || status === 403)) return fail("gated");
+  if (errorCode === "GatedRepo" && (status === 401 || status === 403)) {
+    return fail("gated");
+  }
   if (status === 404 || status === 410 || (errorCode !== null && notFoundCodes.has(errorCode))) {
     return fail("not_found");
   }
   // the hub answers 401 (not 404) to anonymous requests for missing or private repos
-  if (status === 401 && !facts.authSent) return fail("not_found");
+  if (status === 401 && !facts.authSent) {
+    return fail("not_found");
+  }
 
   const rateLimited = status === 429 || isGithubRateLimit(facts) || (status === 403 && headers.has("retry-after"));
   if (rateLimited) {

@@ -51,8 +51,12 @@ export async function sendOnce(params: SendParams): Promise<RawResponse> {
     if (next === null || next.origin !== origin || !params.isAllowed(next)) {
       throw refuse("redirect to another origin refused");
     }
-    if (visited.has(next.href)) throw refuse("redirect loop");
-    if (hop + 1 > params.maxRedirects) throw refuse(`more than ${params.maxRedirects} redirects`);
+    if (visited.has(next.href)) {
+      throw refuse("redirect loop");
+    }
+    if (hop + 1 > params.maxRedirects) {
+      throw refuse(`more than ${params.maxRedirects} redirects`);
+    }
     current = next.href;
   }
 }

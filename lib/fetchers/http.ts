@@ -134,7 +134,9 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       try {
         raw = await attempt(url, extra);
       } catch (error) {
-        if (isFetchFailure(error)) throw error;
+        if (isFetchFailure(error)) {
+          throw error;
+        }
         if (!canRetry) {
           throw new FetchFailure({ kind: "upstream_error", url, detail: "network error", cause: error });
         }
@@ -148,11 +150,19 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         authSent: tokenFor(url) !== undefined,
         now: now(),
       });
-      if (verdict.action === "accept") return raw;
-      if (verdict.action === "fail") throw verdict.failure;
+      if (verdict.action === "accept") {
+        return raw;
+      }
+      if (verdict.action === "fail") {
+        throw verdict.failure;
+      }
       const wait = verdict.waitSeconds;
-      if (wait !== undefined && wait > maxRetryAfter) throw verdict.failure;
-      if (!canRetry) throw verdict.failure;
+      if (wait !== undefined && wait > maxRetryAfter) {
+        throw verdict.failure;
+      }
+      if (!canRetry) {
+        throw verdict.failure;
+      }
       await sleep(wait === undefined ? backoffMs(attemptNo, backoffBase, random) : wait * 1000);
     }
   }
@@ -163,7 +173,9 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     if (cached && cached.expiresAt > now()) {
       counters.cacheHits++;
       const remembered = rememberedFailure(cached, url);
-      if (remembered) throw remembered;
+      if (remembered) {
+        throw remembered;
+      }
       return { url, status: cached.status, headers: cached.headers, body: cached.body };
     }
     const extra = { ...(opts.headers ?? {}), ...validatorsOf(cached?.status === 200 ? cached : null) };
@@ -181,13 +193,17 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
 
     let entry: CachedResponse;
     if (raw.status === 304) {
-      if (!cached) throw new FetchFailure({ kind: "invalid_response", url, status: 304, detail: "unsolicited 304" });
+      if (!cached) {
+        throw new FetchFailure({ kind: "invalid_response", url, status: 304, detail: "unsolicited 304" });
+      }
       counters.revalidations++;
       entry = { ...cached, headers: { ...cached.headers, ...pickCachedHeaders(raw.headers) }, expiresAt };
     } else {
       entry = { status: raw.status, headers: pickCachedHeaders(raw.headers), body: raw.body, expiresAt };
     }
-    if (useCache && entry.status === 200) await options.cache?.set(key, entry);
+    if (useCache && entry.status === 200) {
+      await options.cache?.set(key, entry);
+    }
     return { url: raw.url, status: entry.status, headers: entry.headers, body: entry.body };
   }
 
@@ -222,7 +238,9 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   const fetchFn = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     const url = input instanceof Request ? input.url : input.toString();
     const method = (init?.method ?? (input instanceof Request ? input.method : "GET")).toUpperCase();
-    if (method !== "GET") throw new TypeError(`the upstream client only sends GET, not ${method}`);
+    if (method !== "GET") {
+      throw new TypeError(`the upstream client only sends GET, not ${method}`);
+    }
     const result = await get(url, init?.signal ? { signal: init.signal } : {});
     return new Response(result.body, { status: result.status, headers: result.headers });
   };
@@ -251,7 +269,9 @@ function parseAllowed(url: string, allowed: Set<string>): URL {
 }
 
 function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(signal.reason);
+  if (signal.aborted) {
+    return Promise.reject(signal.reason);
+  }
   return new Promise<T>((resolve, reject) => {
     const onAbort = () => reject(signal.reason);
     signal.addEventListener("abort", onAbort, { once: true });

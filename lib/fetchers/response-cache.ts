@@ -38,7 +38,9 @@ export function pickCachedHeaders(headers: Headers): Record<string, string> {
   const picked: Record<string, string> = {};
   for (const name of cachedHeaderNames) {
     const value = headers.get(name);
-    if (value !== null) picked[name] = value;
+    if (value !== null) {
+      picked[name] = value;
+    }
   }
   return picked;
 }
@@ -62,7 +64,9 @@ export function cacheKey(url: string, token: string | undefined, accept: string 
 }
 
 export function validatorsOf(entry: CachedResponse | null): Record<string, string> {
-  if (!entry) return {};
+  if (!entry) {
+    return {};
+  }
   const etag = entry.headers.etag;
   const lastModified = entry.headers["last-modified"];
   return {

@@ -18,8 +18,11 @@ export function createSemaphore(limit: number): Semaphore {
 
   const release = (): void => {
     const next = waiting.shift();
-    if (next) next();
-    else active--;
+    if (next) {
+      next();
+    } else {
+      active--;
+    }
   };
 
   return {

@@ -29,8 +29,12 @@ const reserved = new Set([
 /** Interprets the path of a github.com URL as owner/repo; anything after the repo is ignored. */
 export function parseGithubPath(segments: string[], display: string): ParsedModelUrl {
   const [owner, rawRepo] = segments;
-  if (owner === undefined) return refuse("not_a_repo", "this is the GitHub home page; paste a repository URL");
-  if (reserved.has(owner.toLowerCase())) return refuse("reserved_path", `${display} is a GitHub site page, not a repository`);
+  if (owner === undefined) {
+    return refuse("not_a_repo", "this is the GitHub home page; paste a repository URL");
+  }
+  if (reserved.has(owner.toLowerCase())) {
+    return refuse("reserved_path", `${display} is a GitHub site page, not a repository`);
+  }
   if (rawRepo === undefined) {
     return refuse("user_page", `${display} is a GitHub user or organisation, not a repository; paste github.com/${owner}/<repo>`);
   }

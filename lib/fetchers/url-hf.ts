@@ -40,7 +40,9 @@ export function isHfName(name: string): boolean {
 /** Interprets the path of a huggingface.co / hf.co URL (segments still percent-encoded). */
 export function parseHfPath(segments: string[], display: string): ParsedModelUrl {
   const [first, second, third] = segments;
-  if (first === undefined) return refuse("not_a_repo", "this is the Hugging Face home page; paste a model URL");
+  if (first === undefined) {
+    return refuse("not_a_repo", "this is the Hugging Face home page; paste a model URL");
+  }
 
   if (first === "datasets" || first === "spaces") {
     const kind = first === "datasets" ? "dataset" : "Space";
@@ -54,10 +56,14 @@ export function parseHfPath(segments: string[], display: string): ParsedModelUrl
     return refuse("paper", `this is a paper page${which}; paste the URL of a model that cites it`);
   }
   if (first === "models") {
-    if (segments.length < 3) return refuse("not_a_repo", "this is the model listing; paste one model's URL");
+    if (segments.length < 3) {
+      return refuse("not_a_repo", "this is the model listing; paste one model's URL");
+    }
     return parseRepoPath(segments.slice(1), display);
   }
-  if (first === "api" && second === "models" && segments.length >= 4) return parseRepoPath(segments.slice(2), display);
+  if (first === "api" && second === "models" && segments.length >= 4) {
+    return parseRepoPath(segments.slice(2), display);
+  }
   if (first === "api" && second === "datasets") {
     return refuse("dataset", `this is a dataset, mofscope audits models; the dataset is ${segments.slice(2, 4).join("/")}`);
   }
@@ -78,7 +84,9 @@ function parseRepoPath(segments: string[], display: string): ParsedModelUrl {
     return refuse("invalid_id", `${display} does not name a valid Hugging Face model (namespace/name)`);
   }
   const revision = route !== undefined && revisionRoutes.has(route) ? revisionFrom(rest) : null;
-  if (revision === undefined) return refuse("invalid_id", `${display} has a malformed revision`);
+  if (revision === undefined) {
+    return refuse("invalid_id", `${display} has a malformed revision`);
+  }
   return ok({ source: "hf", id: `${org}/${name}`, revision });
 }
 
@@ -87,9 +95,13 @@ function revisionFrom(rest: string[]): string | null | undefined {
   const joined = rest.join("/");
   const special = /^refs\/(?:pr\/\d+|convert\/[A-Za-z0-9_.-]+)/.exec(joined);
   const raw = special ? special[0] : rest[0];
-  if (raw === undefined || raw === "") return null;
+  if (raw === undefined || raw === "") {
+    return null;
+  }
   const revision = decodeSegment(raw);
-  if (revision === null) return undefined;
+  if (revision === null) {
+    return undefined;
+  }
   return hfRevisionSchema.safeParse(revision).success ? revision : undefined;
 }
 
@@ -97,9 +109,15 @@ function revisionFrom(rest: string[]): string | null | undefined {
 export function parseBareId(input: string): ParsedModelUrl {
   const [path = "", revisionPart, extra] = input.split("@");
   const segments = path.split("/").filter((s) => s !== "");
-  if (extra !== undefined || revisionPart === "") return refuse("invalid_id", `${input} is not a model id (org/name[@revision])`);
+  if (extra !== undefined || revisionPart === "") {
+    return refuse("invalid_id", `${input} is not a model id (org/name[@revision])`);
+  }
   const result = parseHfPath(segments, path);
-  if (!result.ok || result.target.source !== "hf" || revisionPart === undefined) return result;
-  if (!hfRevisionSchema.safeParse(revisionPart).success) return refuse("invalid_id", `${input} has a malformed revision`);
+  if (!result.ok || result.target.source !== "hf" || revisionPart === undefined) {
+    return result;
+  }
+  if (!hfRevisionSchema.safeParse(revisionPart).success) {
+    return refuse("invalid_id", `${input} has a malformed revision`);
+  }
   return ok({ ...result.target, revision: revisionPart });
 }

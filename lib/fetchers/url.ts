@@ -20,17 +20,25 @@ export function parseModelUrl(input: unknown): ParsedModelUrl {
   const text = parsed.data;
 
   const scp = /^git@github\.com:([^/\s]+)\/([^/\s]+?)\/?$/i.exec(text);
-  if (scp) return repoTarget(scp[1] ?? "", scp[2] ?? "", text);
-  if (/^hf:\/\//i.test(text)) return parseBareId(text.slice(5));
+  if (scp) {
+    return repoTarget(scp[1] ?? "", scp[2] ?? "", text);
+  }
+  if (/^hf:\/\//i.test(text)) {
+    return parseBareId(text.slice(5));
+  }
 
   const withoutGit = text.replace(/^git\+/i, "");
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(withoutGit)?.[1]?.toLowerCase();
   const hasAuthority = /^[a-z][a-z0-9+.-]*:\/\//i.test(withoutGit);
   if (scheme !== undefined && (hasAuthority || !looksLikeHostPort(withoutGit))) {
-    if (scheme !== "http" && scheme !== "https") return refuse("unsupported_scheme", "only http(s) URLs are accepted");
+    if (scheme !== "http" && scheme !== "https") {
+      return refuse("unsupported_scheme", "only http(s) URLs are accepted");
+    }
     return parseWebUrl(withoutGit, text);
   }
-  if (looksLikeHost(withoutGit.split("/")[0] ?? "")) return parseWebUrl(`https://${withoutGit}`, text);
+  if (looksLikeHost(withoutGit.split("/")[0] ?? "")) {
+    return parseWebUrl(`https://${withoutGit}`, text);
+  }
   return parseBareId(withoutGit.replace(/[?#].*$/, ""));
 }
 
@@ -44,7 +52,9 @@ function parseWebUrl(href: string, display: string): ParsedModelUrl {
   if (url.username !== "" || url.password !== "") {
     return refuse("credentials", "URLs with a user name or password are refused; remove the credentials");
   }
-  if (url.port !== "") return refuse("port", "URLs with an explicit port are refused");
+  if (url.port !== "") {
+    return refuse("port", "URLs with an explicit port are refused");
+  }
   const host = url.hostname.replace(/\.$/, "");
   if (/^\d{1,3}(?:\.\d{1,3}){3}$/.test(host) || host.startsWith("[")) {
     return refuse("ip_address", "IP addresses are refused; use huggingface.co, hf.co or github.com");
@@ -52,8 +62,12 @@ function parseWebUrl(href: string, display: string): ParsedModelUrl {
   const segments = url.pathname.split("/").filter((s) => s !== "");
   const shown = `${host}${url.pathname.replace(/\/+$/, "")}`;
 
-  if (hfHosts.has(host)) return parseHfPath(segments, shown);
-  if (githubHosts.has(host)) return parseGithubPath(segments, shown);
+  if (hfHosts.has(host)) {
+    return parseHfPath(segments, shown);
+  }
+  if (githubHosts.has(host)) {
+    return parseGithubPath(segments, shown);
+  }
   if (host === "api.github.com" && segments[0] === "repos" && segments.length >= 3) {
     return repoTarget(segments[1] ?? "", segments[2] ?? "", shown);
   }
@@ -63,7 +77,9 @@ function parseWebUrl(href: string, display: string): ParsedModelUrl {
   if (host === "arxiv.org" || host.endsWith(".arxiv.org")) {
     return refuse("paper", `this is an arXiv paper; paste the URL of a model that cites it (${accepted})`);
   }
-  if (host === "gist.github.com") return refuse("not_a_repo", "a gist is not a repository; " + accepted);
+  if (host === "gist.github.com") {
+    return refuse("not_a_repo", `a gist is not a repository; ${accepted}`);
+  }
   return refuse("unsupported_host", `${host} is not supported: ${accepted}`);
 }
 

@@ -53,7 +53,9 @@ export function loadRegistry(db: Db, dir: string, clock: () => number = performa
       upsert.run({ ...row, progress: JSON.stringify(row.progress), licenses: JSON.stringify(row.licenses), statuses: JSON.stringify(row.statuses) });
       result.classified++;
     }
-    gone.forEach((file) => remove.run(file));
+    for (const file of gone) {
+      remove.run(file);
+    }
     const setMeta = db.prepare("INSERT INTO registry_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value");
     setMeta.run("commit", manifest.commit);
     setMeta.run("synced_at", manifest.syncedAt);

@@ -115,5 +115,5 @@ export function formatSyncSummary(s: SyncSummary): string {
       : `${s.upstream} ${s.previousCommit.slice(0, 10)} → ${s.commit.slice(0, 10)}`;
   const counts = `added ${s.added.length} · changed ${s.changed.length} · removed ${s.removed.length} · malformed ${new Set(s.malformed.map((m) => m.file)).size} · unchanged ${s.unchanged}`;
   const bad = s.malformed.map((m) => `  ! ${m.file}${m.line === null ? "" : `:${m.line}`}${m.path ? ` ${m.path}` : ""}: ${m.message}`);
-  return [head, counts, `${s.requests} upstream requests`, ...bad].join("\n") + "\n";
+  return `${[head, counts, `${s.requests} upstream requests`, ...bad].join("\n")}\n`;
 }

@@ -9,9 +9,9 @@ export interface BadgeSnippets {
 /** README snippets that show the badge and link to the report. */
 export function badgeSnippets(report: Pick<Report, "class">, badgeUrl: string, pageUrl: string): BadgeSnippets {
   const alt = `MOF ${classTitle(report.class)}`;
-  const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
+  const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
   return {
     markdown: `[![${alt}](${badgeUrl})](${pageUrl})`,
-    html: `<a href="${escape(pageUrl)}"><img src="${escape(badgeUrl)}" alt="${escape(alt)}"></a>`,
+    html: `<a href="${escapeHtml(pageUrl)}"><img src="${escapeHtml(badgeUrl)}" alt="${escapeHtml(alt)}"></a>`,
   };
 }

@@ -46,10 +46,14 @@ export function createFaultBook(initial: FaultRule[] = []): FaultBook {
     set,
     take(method, path) {
       const hit = active.find(({ rule, remaining }) => {
-        if (remaining <= 0 || (rule.method && rule.method.toUpperCase() !== method)) return false;
+        if (remaining <= 0 || (rule.method && rule.method.toUpperCase() !== method)) {
+          return false;
+        }
         return typeof rule.path === "string" ? path.startsWith(rule.path) : rule.path.test(path);
       });
-      if (!hit) return null;
+      if (!hit) {
+        return null;
+      }
       hit.remaining--;
       return hit.rule;
     },
@@ -100,7 +104,9 @@ export function writeHugeBody(res: ServerResponse, bytes: number): void {
   const pump = () => {
     while (sent < bytes) {
       sent += chunk.length;
-      if (!res.write(chunk)) return void res.once("drain", pump);
+      if (!res.write(chunk)) {
+        return void res.once("drain", pump);
+      }
     }
     res.end("0]");
   };

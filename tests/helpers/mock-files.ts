@@ -26,10 +26,14 @@ export const json = (status: number, value: unknown, headers: Record<string, str
 
 /** Reads a fixture below fixturesDir; refuses any path that would escape it. */
 export async function readFixture(ctx: MockContext, ...parts: string[]): Promise<Buffer | null> {
-  if (parts.some((part) => part.split("/").some((s) => s === ".." || s === "."))) return null;
+  if (parts.some((part) => part.split("/").some((s) => s === ".." || s === "."))) {
+    return null;
+  }
   const root = resolve(ctx.fixturesDir);
   const file = resolve(root, ...parts);
-  if (!file.startsWith(root + sep)) return null;
+  if (!file.startsWith(root + sep)) {
+    return null;
+  }
   try {
     return await readFile(file);
   } catch {

@@ -14,7 +14,9 @@ function repoNotFound(ctx: MockContext): MockReply {
 /** Serves the Hub API and raw/resolve files from tests/fixtures/hf. */
 export async function handleHf(ctx: MockContext): Promise<MockReply | null> {
   const segments = decodeSegments(ctx.url.pathname);
-  if (segments === null) return null;
+  if (segments === null) {
+    return null;
+  }
   if (segments[0] === "api" && (segments[1] === "models" || segments[1] === "datasets")) {
     return handleApi(ctx, segments[1], segments.slice(2));
   }
@@ -32,25 +34,39 @@ export async function handleHf(ctx: MockContext): Promise<MockReply | null> {
 
 async function handleApi(ctx: MockContext, kind: string, rest: string[]): Promise<MockReply> {
   const [org, name, route, ...tail] = rest;
-  if (!org || !name) return json(404, { error: "Sorry, we can't find the page you are looking for." });
+  if (!org || !name) {
+    return json(404, { error: "Sorry, we can't find the page you are looking for." });
+  }
   const info = await readJsonFixture(ctx, "hf", "api", kind, org, `${name}.json`);
-  if (!isPayload(info)) return repoNotFound(ctx);
-  if (route === undefined || route === "revision") return json(200, expand(info, ctx.url.searchParams));
+  if (!isPayload(info)) {
+    return repoNotFound(ctx);
+  }
+  if (route === undefined || route === "revision") {
+    return json(200, expand(info, ctx.url.searchParams));
+  }
   if (route === "refs") {
     const refs = await readJsonFixture(ctx, "hf", "api", kind, org, name, "refs.json");
     const sha = typeof info.sha === "string" ? info.sha : "0".repeat(40);
     return json(200, refs ?? { branches: [{ name: "main", ref: "refs/heads/main", targetCommit: sha }], tags: [], converts: [] });
   }
-  if (route === "tree" && tail.length > 0) return handleTree(ctx, kind, `${org}/${name}`, tail);
+  if (route === "tree" && tail.length > 0) {
+    return handleTree(ctx, kind, `${org}/${name}`, tail);
+  }
   return json(404, { error: "Sorry, we can't find the page you are looking for." });
 }
 
 // with any expand the hub returns only the requested keys plus _id and id (hub-apis §0.1)
 function expand(info: Payload, params: URLSearchParams): Payload {
   const keys = [...params.getAll("expand"), ...params.getAll("expand[]")];
-  if (keys.length === 0) return info;
+  if (keys.length === 0) {
+    return info;
+  }
   const picked: Payload = { _id: info._id, id: info.id };
-  for (const key of keys) if (key in info) picked[key] = info[key];
+  for (const key of keys) {
+    if (key in info) {
+      picked[key] = info[key];
+    }
+  }
   return picked;
 }
 
@@ -71,7 +87,11 @@ async function handleTree(ctx: MockContext, kind: string, id: string, tail: stri
   const headers: Record<string, string> = {};
   if (cursor + ctx.treePageSize < visible.length) {
     const next = new URL(ctx.url.pathname, ctx.origin);
-    ctx.url.searchParams.forEach((value, key) => key !== "cursor" && next.searchParams.append(key, value));
+    for (const [key, value] of ctx.url.searchParams) {
+      if (key !== "cursor") {
+        next.searchParams.append(key, value);
+      }
+    }
     next.searchParams.set("cursor", String(cursor + ctx.treePageSize));
     headers.link = `<${next.href}>; rel="next"`;
   }
@@ -81,7 +101,9 @@ async function handleTree(ctx: MockContext, kind: string, id: string, tail: stri
 async function handleFile(ctx: MockContext, kind: string, id: string, path: string): Promise<MockReply> {
   const [org = "", name = ""] = id.split("/");
   const info = await readJsonFixture(ctx, "hf", "api", kind, org, `${name}.json`);
-  if (!isPayload(info)) return repoNotFound(ctx);
+  if (!isPayload(info)) {
+    return repoNotFound(ctx);
+  }
   if (info.gated !== false && info.gated !== undefined) {
     const authorised = isAuthorised(ctx);
     const message = authorised
@@ -90,7 +112,9 @@ async function handleFile(ctx: MockContext, kind: string, id: string, path: stri
     return json(authorised ? 403 : 401, { error: message }, { "x-error-code": "GatedRepo", "x-error-message": message });
   }
   const file = await readFixture(ctx, "hf", kind, org, name, path);
-  if (file === null) return json(404, { error: "Entry not found" }, { "x-error-code": "EntryNotFound" });
+  if (file === null) {
+    return json(404, { error: "Entry not found" }, { "x-error-code": "EntryNotFound" });
+  }
   const etag = `"${createHash("sha1").update(file).digest("hex")}"`;
   if (ctx.headers.range === "bytes=0-0") {
     return { status: 206, headers: { "content-range": `bytes 0-0/${file.length}`, etag }, body: file.subarray(0, 1) };

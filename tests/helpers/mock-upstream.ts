@@ -55,22 +55,37 @@ export async function startMockUpstream(options: MockUpstreamOptions = {}): Prom
     res.on("close", () => inFlight--);
     requests.push({ method: req.method ?? "GET", path: req.url ?? "/", headers: { ...req.headers } });
     serve(req, res).catch(() => {
-      if (!res.headersSent) res.writeHead(500).end();
-      else req.socket.destroy();
+      if (!res.headersSent) {
+        res.writeHead(500).end();
+      } else {
+        req.socket.destroy();
+      }
     });
   });
 
   async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const method = req.method ?? "GET";
-    if (options.latencyMs) await wait(options.latencyMs);
+    if (options.latencyMs) {
+      await wait(options.latencyMs);
+    }
     const rule = faults.take(method, req.url ?? "/");
-    if (rule?.delayMs) await wait(rule.delayMs);
-    if (rule?.hold) await rule.hold;
-    if (rule?.resetConnection) return void req.socket.destroy();
-    if (rule?.hugeBody !== undefined) return writeHugeBody(res, rule.hugeBody);
+    if (rule?.delayMs) {
+      await wait(rule.delayMs);
+    }
+    if (rule?.hold) {
+      await rule.hold;
+    }
+    if (rule?.resetConnection) {
+      return void req.socket.destroy();
+    }
+    if (rule?.hugeBody !== undefined) {
+      return writeHugeBody(res, rule.hugeBody);
+    }
     const injected = rule ? faultReply(rule) : null;
     const reply = injected ?? (await route(req));
-    if (rule?.truncateBody) return writeTruncated(req, res, reply);
+    if (rule?.truncateBody) {
+      return writeTruncated(req, res, reply);
+    }
     send(req, res, reply);
   }
 
@@ -85,7 +100,9 @@ export async function startMockUpstream(options: MockUpstreamOptions = {}): Prom
     };
     const path = ctx.url.pathname;
     // readiness probe for scripts that start the mock (Playwright's webServer)
-    if (path === "/__health") return json(200, { ok: true });
+    if (path === "/__health") {
+      return json(200, { ok: true });
+    }
     const handled = path.startsWith(`${githubPrefix}/`)
       ? await handleGithub(ctx)
       : path.startsWith(`${arxivPrefix}/`)

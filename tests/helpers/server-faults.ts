@@ -164,14 +164,29 @@ interface ReportBody {
 function checkReport(body: ReportBody, want: Extract<Expectation, { kind: "report" }>): string[] {
   const problems: string[] = [];
   const status = (name: string) => body.components.find((c) => c.name === name)?.status;
-  if (!body.provisional) problems.push("report is not provisional");
-  for (const name of want.unknown) if (status(name) !== "unknown") problems.push(`${name} is ${status(name)}, not unknown`);
-  for (const name of want.included ?? []) if (status(name) !== "included") problems.push(`${name} is ${status(name)}, not included`);
+  if (!body.provisional) {
+    problems.push("report is not provisional");
+  }
+  for (const name of want.unknown) {
+    if (status(name) !== "unknown") {
+      problems.push(`${name} is ${status(name)}, not unknown`);
+    }
+  }
+  for (const name of want.included ?? []) {
+    if (status(name) !== "included") {
+      problems.push(`${name} is ${status(name)}, not included`);
+    }
+  }
   const failure = body.failures.find((f) => f.url.includes(want.failure.urlPart));
-  if (!failure) problems.push(`no failure names ${want.failure.urlPart}: ${JSON.stringify(body.failures)}`);
-  if (failure && want.failure.kind && failure.kind !== want.failure.kind) problems.push(`failure kind ${failure.kind}, not ${want.failure.kind}`);
-  if (failure && want.failure.message && !want.failure.message.test(failure.message))
+  if (!failure) {
+    problems.push(`no failure names ${want.failure.urlPart}: ${JSON.stringify(body.failures)}`);
+  }
+  if (failure && want.failure.kind && failure.kind !== want.failure.kind) {
+    problems.push(`failure kind ${failure.kind}, not ${want.failure.kind}`);
+  }
+  if (failure && want.failure.message && !want.failure.message.test(failure.message)) {
     problems.push(`failure message "${failure.message}" lacks ${want.failure.message}`);
+  }
   return problems;
 }
 
@@ -197,19 +212,29 @@ export async function runServerFaultCase(mock: MockUpstream, c: ServerFaultCase,
     if (got === null) {
       problems.push(`no answer within ${c.budgetMs} ms`);
     } else if (c.expect.kind === "report") {
-      if (got.status !== 200) problems.push(`status ${got.status}: ${JSON.stringify(got.body)}`);
-      else problems.push(...checkReport(got.body as ReportBody, c.expect));
+      if (got.status !== 200) {
+        problems.push(`status ${got.status}: ${JSON.stringify(got.body)}`);
+      } else {
+        problems.push(...checkReport(got.body as ReportBody, c.expect));
+      }
     } else {
       const error = (got.body as { error?: { code?: string; message?: string } }).error;
-      if (got.status !== c.expect.status) problems.push(`status ${got.status}, not ${c.expect.status}`);
-      if (error?.code !== c.expect.code || typeof error.message !== "string") problems.push(`error body ${JSON.stringify(got.body)}`);
-      if (c.expect.retryAfter !== undefined && got.headers.get("retry-after") !== c.expect.retryAfter)
+      if (got.status !== c.expect.status) {
+        problems.push(`status ${got.status}, not ${c.expect.status}`);
+      }
+      if (error?.code !== c.expect.code || typeof error.message !== "string") {
+        problems.push(`error body ${JSON.stringify(got.body)}`);
+      }
+      if (c.expect.retryAfter !== undefined && got.headers.get("retry-after") !== c.expect.retryAfter) {
         problems.push(`retry-after ${got.headers.get("retry-after")}`);
+      }
     }
     // the server stays up: with the faults gone, the next audit is an ordinary one
     mock.setFaults([]);
     const next = await timedGet(`${app.url}/api/v1/audit?url=LLM360/Amber`, c.budgetMs);
-    if (next?.status !== 200 || !app.alive()) problems.push(`next request answered ${next?.status ?? "nothing"}`);
+    if (next?.status !== 200 || !app.alive()) {
+      problems.push(`next request answered ${next?.status ?? "nothing"}`);
+    }
   } finally {
     mock.setFaults([]);
     await app.stop();

@@ -171,7 +171,9 @@ describe("POST /api/v1/classify", () => {
     const stream = () =>
       new ReadableStream<Uint8Array>({
         start(controller) {
-          for (let i = 0; i < 40; i++) controller.enqueue(new Uint8Array(16 * 1024).fill(35));
+          for (let i = 0; i < 40; i++) {
+            controller.enqueue(new Uint8Array(16 * 1024).fill(35));
+          }
           controller.close();
         },
       });

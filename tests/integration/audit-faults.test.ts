@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { auditModel } from "@/lib/audit";
-import type { Report } from "@/lib/report/schema";
 import { reportOf, statusOf, useAuditEnv } from "@/tests/helpers/audit-env";
 
 const getEnv = useAuditEnv();

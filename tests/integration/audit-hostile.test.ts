@@ -3,7 +3,6 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { auditModel } from "@/lib/audit";
-import type { Report } from "@/lib/report/schema";
 import { reportOf, statusOf, useAuditEnv } from "@/tests/helpers/audit-env";
 
 // a copy of the fixtures in which one linked repository has 100,000 files and the model card weighs 50 MB

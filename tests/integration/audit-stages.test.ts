@@ -21,7 +21,12 @@ describe.each(releases)("the components of %s as the audit settles them", (id) =
     env().mock.setFaults([{ path: /^\/(github|arxiv)\//, hold: new Promise<void>((resolve) => (open = resolve)) }]);
     const run = startAudit(id, env().deps({ cache: false }));
     const resolved = new Set<string>();
-    const rows = COMPONENTS.map((c) => run.progress.component(c.cid).then((row) => (resolved.add(c.name), row)));
+    const rows = COMPONENTS.map((c) =>
+      run.progress.component(c.cid).then((row) => {
+        resolved.add(c.name);
+        return row;
+      }),
+    );
 
     // if the rows waited for the whole audit, these would never resolve and the test would time out
     await run.progress.component(cid("Model parameters (Final)"));

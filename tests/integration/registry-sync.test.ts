@@ -22,7 +22,9 @@ const LOCAL = ["Amber.yml", "BLOOM.yml", "CrystalCoder.yml", "Mistral-7B-v0.1.ym
 function tempRegistry(): string {
   const dir = mkdtempSync(join(tmpdir(), "mofscope-sync-"));
   mkdirSync(join(dir, "models"));
-  LOCAL.forEach((f) => copyFileSync(join(vendored, f), join(dir, "models", f)));
+  for (const f of LOCAL) {
+    copyFileSync(join(vendored, f), join(dir, "models", f));
+  }
   writeManifest(dir, {
     upstream: "lfai/model_openness_tool",
     branch: "main",

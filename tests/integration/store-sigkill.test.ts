@@ -36,8 +36,11 @@ function writeUntilKilled(db: string, acks: number, extraMs: number): Promise<Ma
       }
     });
     child.on("exit", (_code, signal) => {
-      if (signal === "SIGKILL") resolve(acknowledged);
-      else reject(new Error(`writer exited by itself: ${stderr}`));
+      if (signal === "SIGKILL") {
+        resolve(acknowledged);
+      } else {
+        reject(new Error(`writer exited by itself: ${stderr}`));
+      }
     });
   });
 }
@@ -54,7 +57,9 @@ describe("snapshots under SIGKILL", () => {
       [12, 1],
       [20, 7],
     ] as const) {
-      for (const [id, n] of await writeUntilKilled(db, acks, extraMs)) seen.set(id, n);
+      for (const [id, n] of await writeUntilKilled(db, acks, extraMs)) {
+        seen.set(id, n);
+      }
       const reopened = openDatabase(db);
       try {
         expect(reopened.pragma("integrity_check", { simple: true })).toBe("ok");
@@ -68,7 +73,9 @@ describe("snapshots under SIGKILL", () => {
           .all()
           .map((row) => row.id);
         expect(ids.length).toBeGreaterThanOrEqual(seen.size);
-        for (const id of ids) expect(store.get(id)).not.toBeNull();
+        for (const id of ids) {
+          expect(store.get(id)).not.toBeNull();
+        }
       } finally {
         reopened.close();
       }

@@ -6,13 +6,19 @@ export type OaiRecord = { ok: true; title: string | null; license: string | null
  * Returns null when the text is not an OAI-PMH document or declares a DOCTYPE.
  */
 export function parseOaiRecord(xml: string): OaiRecord | null {
-  if (/<!DOCTYPE|<!ENTITY/i.test(xml) || !/<OAI-PMH[\s>]/.test(xml)) return null;
+  if (/<!DOCTYPE|<!ENTITY/i.test(xml) || !/<OAI-PMH[\s>]/.test(xml)) {
+    return null;
+  }
 
   const error = /<error\b[^>]*\bcode\s*=\s*"([^"]*)"/.exec(xml);
-  if (error) return { ok: false, errorCode: error[1] ?? "unknown" };
+  if (error) {
+    return { ok: false, errorCode: error[1] ?? "unknown" };
+  }
 
   const metadata = elementText(xml, "metadata");
-  if (metadata === null) return null;
+  if (metadata === null) {
+    return null;
+  }
   // the record header has no <title>, but take both from inside <metadata> to be sure
   const title = elementText(metadata, "title");
   const license = elementText(metadata, "license");

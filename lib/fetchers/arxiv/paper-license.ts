@@ -20,7 +20,9 @@ export async function getPaperLicense(upstream: Upstream, params: { id: string }
   const id = checkInput(arxivIdSchema, params.id, url).replace(/v\d+$/, "");
 
   const record = parseOaiRecord(await upstream.http.getText(url));
-  if (record === null) throw new FetchFailure({ kind: "invalid_response", url, detail: "not an OAI-PMH record" });
+  if (record === null) {
+    throw new FetchFailure({ kind: "invalid_response", url, detail: "not an OAI-PMH record" });
+  }
   if (!record.ok) {
     const kind = record.errorCode === "idDoesNotExist" ? "not_found" : "upstream_error";
     throw new FetchFailure({ kind, url, detail: `OAI-PMH error ${record.errorCode}` });

@@ -31,7 +31,9 @@ export async function getModelTree(upstream: Upstream, params: RepoTreeParams): 
     for await (const item of files) {
       const entry = parseHub(url, treeEntryWireSchema, item);
       // "unknown" entries (e.g. submodules) carry no content we can judge
-      if (entry.type !== "unknown") entries.push({ path: entry.path, type: entry.type, size: entry.size });
+      if (entry.type !== "unknown") {
+        entries.push({ path: entry.path, type: entry.type, size: entry.size });
+      }
     }
     return entries;
   });

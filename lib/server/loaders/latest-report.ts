@@ -37,7 +37,8 @@ interface StoringAudit {
 
 // route handlers and pages are bundled apart, so the map lives on globalThis to be one per process
 const globalForAudits = globalThis as unknown as { mofscopeAuditsInFlight?: Map<string, StoringAudit> };
-const inFlight = (globalForAudits.mofscopeAuditsInFlight ??= new Map<string, StoringAudit>());
+globalForAudits.mofscopeAuditsInFlight ??= new Map<string, StoringAudit>();
+const inFlight = globalForAudits.mofscopeAuditsInFlight;
 
 const auditKey = (ref: ModelRef, force: boolean) => `${modelKey(ref.source, ref.id)}${force ? " force" : ""}`;
 

@@ -37,8 +37,10 @@ const KINDS: readonly [RegExp, PageKind][] = [
 
 // the server in front of Next and Next's own bundles each load this module, so the maps live on globalThis
 const globalForPages = globalThis as unknown as { mofscopePages?: Map<string, CachedPage>; mofscopeFills?: Map<string, Promise<CachedPage | null>> };
-const pages = (globalForPages.mofscopePages ??= new Map());
-const fills = (globalForPages.mofscopeFills ??= new Map());
+globalForPages.mofscopePages ??= new Map();
+globalForPages.mofscopeFills ??= new Map();
+const pages = globalForPages.mofscopePages;
+const fills = globalForPages.mofscopeFills;
 
 /** The kind of a cacheable page for a GET of this path and query, or null. */
 export function pageKind(pathname: string, search: string): PageKind | null {

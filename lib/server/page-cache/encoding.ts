@@ -28,7 +28,11 @@ export function preferredEncoding(acceptEncoding: string | undefined | null): En
       accepted.add(name);
     }
   }
-  if (accepted.has("br")) return "br";
-  if (accepted.has("gzip")) return "gzip";
+  if (accepted.has("br")) {
+    return "br";
+  }
+  if (accepted.has("gzip")) {
+    return "gzip";
+  }
   return "identity";
 }

@@ -28,7 +28,9 @@ describe("toErrorResponse", () => {
 describe("apiErrorFromAudit", () => {
   const statusFor = (kind: FetchFailureKind) => {
     const outcome = firstRequestFailed({ source: "hf", kind, url: "https://hub.test/api/models/a/b", message: "m", retryAfterSeconds: 7 }, "The model a/b");
-    if (outcome.ok) throw new Error("a failure gives no report");
+    if (outcome.ok) {
+      throw new Error("a failure gives no report");
+    }
     const error = apiErrorFromAudit(outcome.error);
     return [error.code, toErrorResponse(error).status, error.extra.retryAfterSeconds];
   };

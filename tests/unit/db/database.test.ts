@@ -8,8 +8,14 @@ const dirs: string[] = [];
 const dbs: Db[] = [];
 
 afterEach(() => {
-  for (const db of dbs.splice(0)) if (db.open) db.close();
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  for (const db of dbs.splice(0)) {
+    if (db.open) {
+      db.close();
+    }
+  }
+  for (const dir of dirs.splice(0)) {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 function tempFile(): string {

@@ -15,7 +15,9 @@ const cleanups: (() => void)[] = [];
 
 afterEach(async () => {
   await t.mock.close();
-  for (const cleanup of cleanups.splice(0)) cleanup();
+  for (const cleanup of cleanups.splice(0)) {
+    cleanup();
+  }
 });
 
 function tempDbFile(): string {

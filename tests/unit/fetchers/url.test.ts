@@ -94,14 +94,20 @@ describe("parseModelUrl", () => {
   it.each(refused)("refuses %s with %s", (input, code, message) => {
     const result = parseModelUrl(input);
     expect(result.ok).toBe(false);
-    if (result.ok) return;
+    if (result.ok) {
+      return;
+    }
     expect(result.error.code).toBe(code);
     expect(result.error.message.length).toBeGreaterThan(10);
-    if (message) expect(result.error.message).toMatch(message);
+    if (message) {
+      expect(result.error.message).toMatch(message);
+    }
   });
 
   it("never throws on arbitrary strings", () => {
     const inputs = ["%", "https://%zz", "@", "/", "a/b/c/d/e", "::", "https://", "git@github.com:", "\u0000/x"];
-    for (const input of inputs) expect(() => parseModelUrl(input)).not.toThrow();
+    for (const input of inputs) {
+      expect(() => parseModelUrl(input)).not.toThrow();
+    }
   });
 });

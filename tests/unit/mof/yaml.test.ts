@@ -62,19 +62,19 @@ describe("parseMofYaml", () => {
   });
 
   it("refuses an empty component list, which MOT turns into an object", () => {
-    const text = valid.slice(0, valid.indexOf("  components:")) + "  components: []\n";
+    const text = `${valid.slice(0, valid.indexOf("  components:"))}  components: []\n`;
     expect(errorsOf(text)[0]).toMatchObject({ path: "release.components" });
     expect(errorsOf(text)[0]?.message).toContain("at least one component");
   });
 
   it("accepts an empty global licence list, which MOT turns into an empty map", () => {
-    const text = valid.replace(/  license:\n    distribution:\n      name: Apache-2.0\n      path: ''\n/, "  license: []\n");
+    const text = valid.replace(/ {2}license:\n {4}distribution:\n {6}name: Apache-2.0\n {6}path: ''\n/, "  license: []\n");
     expect(parseMofYaml(text).ok).toBe(true);
   });
 
   it("refuses more than 17 components", () => {
     const many = Array.from({ length: 18 }, () => "    - name: Datasets\n").join("");
-    expect(errorsOf(valid.replace(/  components:[\s\S]*$/, `  components:\n${many}`))[0]?.path).toBe("release.components");
+    expect(errorsOf(valid.replace(/ {2}components:[\s\S]*$/, `  components:\n${many}`))[0]?.path).toBe("release.components");
   });
 
   it("refuses an alias bomb", () => {
