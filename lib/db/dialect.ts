@@ -19,7 +19,7 @@ export interface DialectSql {
   textKey(expression: Expression<string | null>): RawBuilder<string>;
   /** The elements of a JSON array of strings as a table named `json_each` with one column, `value`. */
   jsonEach(array: Expression<string>): RawBuilder<unknown>;
-  /** A JSON array of flat objects, sent as one parameter, as a SELECT of the given columns in the given order. */
+  /** A JSON array of flat objects, sent as one parameter, as a parenthesised SELECT of the given columns in the given order. */
   jsonRecords<Row>(json: string, columns: readonly (readonly [name: keyof Row & string, type: JsonColumnType])[]): RawBuilder<Row>;
 }
 
@@ -29,15 +29,15 @@ export const DIALECTS: Record<DialectName, DialectSql> = {
     textKey: (expression) => sql<string>`${expression}`,
     jsonEach: (array) => sql`json_each(${array})`,
     jsonRecords: <Row>(json: string, columns: readonly (readonly [keyof Row & string, JsonColumnType])[]) =>
-      sql<Row>`SELECT ${sql.join(columns.map(([name]) => sql`json_extract(value, ${`$.${name}`}) AS ${sql.id(name)}`))} FROM json_each(${json})`,
+      sql<Row>`(SELECT ${sql.join(columns.map(([name]) => sql`json_extract(value, ${`$.${name}`}) AS ${sql.id(name)}`))} FROM json_each(${json}))`,
   },
   postgres: {
     snapshotSeq: { column: "seq", create: true },
     textKey: (expression) => sql<string>`${expression} COLLATE "C"`,
     jsonEach: (array) => sql`jsonb_array_elements_text(${array}::jsonb) AS json_each(value)`,
     jsonRecords: <Row>(json: string, columns: readonly (readonly [keyof Row & string, JsonColumnType])[]) =>
-      sql<Row>`SELECT ${sql.join(columns.map(([name]) => sql.id(name)))} FROM jsonb_to_recordset(${json}::jsonb) AS r(${sql.join(
+      sql<Row>`(SELECT ${sql.join(columns.map(([name]) => sql.id(name)))} FROM jsonb_to_recordset(${json}::jsonb) AS r(${sql.join(
         columns.map(([name, type]) => sql`${sql.id(name)} ${sql.raw(type)}`),
-      )})`,
+      )}))`,
   },
 };
