@@ -34,7 +34,7 @@ function checkPostgresUrl(value: string): string {
     throw new DatabaseConfigError("DATABASE_URL is malformed: not a URL (expected postgres://user:password@host:5432/database)");
   }
   if (!POSTGRES_PROTOCOLS.has(url.protocol)) {
-    throw new DatabaseConfigError(`DATABASE_URL is malformed: the scheme must be postgres:// or postgresql://, not ${url.protocol.slice(0, 20)}//`);
+    throw new DatabaseConfigError("DATABASE_URL is malformed: the scheme must be postgres:// or postgresql://");
   }
   if (url.hostname === "" && !url.searchParams.has("host")) {
     throw new DatabaseConfigError("DATABASE_URL is malformed: it names no host");

@@ -16,6 +16,13 @@ export function defaultDatabase(): Promise<Database> {
   return globalForDb.mofscopeDatabase;
 }
 
+/** Closes the process-wide database, if open, and forgets it (a server shutting down; a test done with it). */
+export async function closeDefaultDatabase(): Promise<void> {
+  const opening = globalForDb.mofscopeDatabase;
+  globalForDb.mofscopeDatabase = undefined;
+  await (await opening?.catch(() => undefined))?.close();
+}
+
 type AsyncMethodName<S> = { [K in keyof S]: S[K] extends (...args: never[]) => Promise<unknown> ? K : never }[keyof S];
 
 /**
