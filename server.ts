@@ -3,8 +3,8 @@ import { parseArgs } from "node:util";
 import { startupMessage } from "@/lib/db/startup";
 import { pinClientAddress } from "@/lib/server/http/client-address";
 import { serveCached } from "@/lib/server/page-cache/serve";
-import { answerWhileStorageDown } from "@/lib/server/storage-gate";
 import { startStorage } from "@/lib/server/storage";
+import { answerWhileStorageDown } from "@/lib/server/storage-gate";
 
 /**
  * The production server: Next's request handler behind a page-cache check. A stored report, permalink, MOT record

@@ -58,7 +58,9 @@ export interface ErrorBody {
 /** Maps any thrown value to `{ error: { code, message } }`; unknown errors are logged and never echoed. */
 export function toErrorResponse(error: unknown): NextResponse<ErrorBody> {
   if (isStorageUnavailable(error)) {
-    return toErrorResponse(new ApiError("storage_unavailable", "The database is unreachable; try again shortly.", { retryAfterSeconds: STORAGE_RETRY_SECONDS }));
+    return toErrorResponse(
+      new ApiError("storage_unavailable", "The database is unreachable; try again shortly.", { retryAfterSeconds: STORAGE_RETRY_SECONDS }),
+    );
   }
   if (!isApiError(error)) {
     console.error("unhandled API error", error);

@@ -15,7 +15,8 @@ export function isStorageUnavailable(error: unknown): error is StorageUnavailabl
 // and what node-postgres says when a connection dies under it or the pool cannot get one in time
 const CONNECTION_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH", "EPIPE"]);
 const CONNECTION_STATES = /^(08...|57P0[123]|53300)$/;
-const CONNECTION_MESSAGES = /connection terminated|timeout exceeded when trying to connect|not queryable|connection error|the database system is (starting up|shutting down)/i;
+const CONNECTION_MESSAGES =
+  /connection terminated|timeout exceeded when trying to connect|not queryable|connection error|the database system is (starting up|shutting down)/i;
 const STATEMENT_TIMEOUT = "57014";
 
 /** Whether an error means the database is out of reach ("connection"), a statement ran out of time ("timeout"), or neither. */

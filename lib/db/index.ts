@@ -1,7 +1,7 @@
 export { type DatabaseConfig, DatabaseConfigError, describeDatabase, loadDatabaseConfig } from "./config";
 export { type Database, DatabaseOpenError, type OpenOptions, openDatabase } from "./database";
-export { closeDefaultDatabase, deferredStore, defaultDatabase } from "./default";
-export { type DialectName, DIALECTS, type DialectSql } from "./dialect";
+export { closeDefaultDatabase, defaultDatabase, deferredStore } from "./default";
+export { DIALECTS, type DialectName, type DialectSql } from "./dialect";
 export { classifyFailure, isStorageUnavailable, StorageUnavailableError } from "./health";
 export { migrateToLatest, migrationsFor } from "./migrations";
 export { type PruneSettings, pruneSettings, schedulePrune } from "./prune-schedule";

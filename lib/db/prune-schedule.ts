@@ -7,9 +7,17 @@ const HOUR = 60 * MINUTE;
 
 const envSchema = z.object({
   /** How often the server deletes stale response-cache entries. */
-  MOFSCOPE_CACHE_PRUNE_MINUTES: z.coerce.number().positive().max(7 * 24 * 60).default(60),
+  MOFSCOPE_CACHE_PRUNE_MINUTES: z.coerce
+    .number()
+    .positive()
+    .max(7 * 24 * 60)
+    .default(60),
   /** How long an entry is kept past its expiry, for revalidation with its ETag. */
-  MOFSCOPE_CACHE_GRACE_HOURS: z.coerce.number().min(0).max(365 * 24).default(7 * 24),
+  MOFSCOPE_CACHE_GRACE_HOURS: z.coerce
+    .number()
+    .min(0)
+    .max(365 * 24)
+    .default(7 * 24),
 });
 
 export interface PruneSettings {

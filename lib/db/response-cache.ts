@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { type CachedResponse, cachedResponseSchema, type ResponseCache } from "@/lib/fetchers/response-cache";
 import type { Database } from "./database";
-import { deferredStore, defaultDatabase } from "./default";
+import { defaultDatabase, deferredStore } from "./default";
 
 const rowSchema = z.object({
   status: z.number().int(),

@@ -55,4 +55,3 @@ export interface Schema {
   registry_records: RegistryRecordsTable;
   registry_meta: RegistryMetaTable;
 }
-

@@ -4,7 +4,7 @@ import { type ModelSource, modelKey } from "@/lib/report/model-key";
 import { type Report, reportSchema } from "@/lib/report/schema";
 import type { SnapshotSummary } from "@/lib/report/snapshot-summary";
 import type { Database } from "./database";
-import { deferredStore, defaultDatabase } from "./default";
+import { defaultDatabase, deferredStore } from "./default";
 import type { Schema } from "./schema";
 import { isSnapshotId, snapshotId } from "./snapshot-id";
 

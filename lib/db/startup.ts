@@ -10,13 +10,16 @@ export function startupMessage(error: unknown, env: Record<string, string | unde
   return line;
 }
 
+const MASKED_LENGTH = 6;
+
 function passwordsIn(url: string | undefined): string[] {
   if (!url) {
     return [];
   }
   try {
     const { password, searchParams } = new URL(url);
-    return [password, safeDecode(password), searchParams.get("password") ?? ""].filter((p) => p.length > 0);
+    // a very short password would mask pieces of ordinary words ("p" in "open"); no message names one anyway
+    return [password, safeDecode(password), searchParams.get("password") ?? ""].filter((p) => p.length >= MASKED_LENGTH);
   } catch {
     // a URL that does not parse is never echoed whole, so nothing of it can leak
     return [];

@@ -1,5 +1,5 @@
 import { resolve } from "node:path";
-import { deferredStore, defaultDatabase } from "@/lib/db";
+import { defaultDatabase, deferredStore } from "@/lib/db";
 import type { Report } from "@/lib/report/schema";
 import type { LoadResult } from "./load";
 import { registryReport } from "./report";

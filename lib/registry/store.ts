@@ -165,7 +165,9 @@ export function createRegistryStore(database: Database, dir: string): RegistrySt
       ...(query.q ? [sql<SqlBool>`lower(name) LIKE lower(${containsPattern(query.q)}) ESCAPE '\\'`] : []),
       ...(query.class === undefined ? [] : [sql<SqlBool>`class = ${query.class}`]),
       ...(query.org ? [sameText("producer", query.org)] : []),
-      ...(query.license ? [sql<SqlBool>`EXISTS (SELECT 1 FROM ${dialect.jsonEach(sql.ref<string>("licenses"))} WHERE json_each.value = ${query.license})`] : []),
+      ...(query.license
+        ? [sql<SqlBool>`EXISTS (SELECT 1 FROM ${dialect.jsonEach(sql.ref<string>("licenses"))} WHERE json_each.value = ${query.license})`]
+        : []),
     ];
   }
 
@@ -175,9 +177,7 @@ export function createRegistryStore(database: Database, dir: string): RegistrySt
       const parsed = listQuerySchema.parse(query);
       const rows = z.array(auditedRowSchema).parse(audited);
       const where = conditions(parsed);
-      const total = await models(rows, where)
-        .select(sql<number>`count(*)`.as("n"))
-        .executeTakeFirst();
+      const total = await models(rows, where).select(sql<number>`count(*)`.as("n")).executeTakeFirst();
       let page = models(rows, where).selectAll();
       for (const key of sortKeys(parsed)) {
         const column = key.fold ? sql<string>`lower(${sql.ref(key.column)})` : sql.ref<string>(key.column);

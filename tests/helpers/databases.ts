@@ -5,6 +5,11 @@ import { afterAll, inject } from "vitest";
 import { type Database, type DatabaseConfig, type DialectName, loadDatabaseConfig, type OpenOptions, openDatabase } from "@/lib/db";
 import { createDatabase } from "./postgres";
 
+/** A SQLite file (made, with its folders, when missing), opened and migrated. */
+export function openSqliteFile(path: string, options?: OpenOptions): Promise<Database> {
+  return openDatabase(loadDatabaseConfig({ MOFSCOPE_DB: path }), options);
+}
+
 /** Both dialects, for `describe.each`: every store test runs against SQLite and against PostgreSQL. */
 export const DIALECTS_UNDER_TEST: readonly DialectName[] = ["sqlite", "postgres"];
 

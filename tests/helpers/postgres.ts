@@ -63,11 +63,23 @@ export async function startCluster({ fast = false }: ClusterOptions = {}): Promi
     const gid = Number(execFileSync("id", ["-g", "postgres"], { encoding: "utf8" }));
     chownSync(dir, uid, gid);
   }
-  const command = (name: string, args: string[]) =>
-    asRoot ? run("runuser", ["-u", "postgres", "--", join(bin, name), ...args]) : run(join(bin, name), args);
+  const command = (name: string, args: string[]) => (asRoot ? run("runuser", ["-u", "postgres", "--", join(bin, name), ...args]) : run(join(bin, name), args));
   const data = join(dir, "data");
   // an ICU locale that does not sort like bytes, so the stores' byte-order sorting is put to the test
-  await command("initdb", ["-D", data, "-A", "trust", "-U", "postgres", "-E", "UTF8", "--locale=C.UTF-8", "--locale-provider=icu", "--icu-locale=en-US", "--no-sync"]);
+  await command("initdb", [
+    "-D",
+    data,
+    "-A",
+    "trust",
+    "-U",
+    "postgres",
+    "-E",
+    "UTF8",
+    "--locale=C.UTF-8",
+    "--locale-provider=icu",
+    "--icu-locale=en-US",
+    "--no-sync",
+  ]);
   const port = await freePort();
   const settings = [`-p ${port}`, `-k ${dir}`, "-h 127.0.0.1", ...(fast ? ["-c fsync=off", "-c synchronous_commit=off", "-c full_page_writes=off"] : [])];
   const start = async () => {

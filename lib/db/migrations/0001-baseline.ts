@@ -35,12 +35,7 @@ export const baseline = (dialect: DialectSql): Migration => ({
       snapshots = snapshots.addColumn(dialect.snapshotSeq.column, "bigint", (c) => c.generatedAlwaysAsIdentity());
     }
     await snapshots.execute();
-    await db.schema
-      .createIndex("snapshots_model_created")
-      .ifNotExists()
-      .on("snapshots")
-      .columns(["model_key", "created_at desc"])
-      .execute();
+    await db.schema.createIndex("snapshots_model_created").ifNotExists().on("snapshots").columns(["model_key", "created_at desc"]).execute();
     await db.schema.createIndex("snapshots_created").ifNotExists().on("snapshots").column("created_at desc").execute();
 
     await db.schema
@@ -69,12 +64,7 @@ export const baseline = (dialect: DialectSql): Migration => ({
         .expression(sql`lower(${sql.ref(column)})`)
         .execute();
     }
-    await db.schema
-      .createIndex("registry_records_rank")
-      .ifNotExists()
-      .on("registry_records")
-      .columns(["total_progress desc", "name"])
-      .execute();
+    await db.schema.createIndex("registry_records_rank").ifNotExists().on("registry_records").columns(["total_progress desc", "name"]).execute();
 
     await db.schema
       .createTable("registry_meta")

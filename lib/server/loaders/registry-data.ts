@@ -10,7 +10,9 @@ import type { Report } from "@/lib/report/schema";
 
 /** The latest snapshot of every audited model as a /models row. */
 export async function auditedRows(): Promise<AuditedRow[]> {
-  return (await snapshotStore().latestAudited()).flatMap(({ report, createdAt }) => (report.model.source === "hf" || report.model.source === "github" ? [auditedRow(report, createdAt)] : []));
+  return (await snapshotStore().latestAudited()).flatMap(({ report, createdAt }) =>
+    report.model.source === "hf" || report.model.source === "github" ? [auditedRow(report, createdAt)] : [],
+  );
 }
 
 /** Every release a family can hold: the registry's records and the latest audit of each audited model. */

@@ -24,7 +24,12 @@ describe("loadDatabaseConfig", () => {
       statementTimeoutMs: 2500,
       connectTimeoutMs: 800,
     });
-    expect(loadDatabaseConfig({ DATABASE_URL: "postgresql://localhost/m" })).toMatchObject({ dialect: "postgres", pool: 10, statementTimeoutMs: 5000, connectTimeoutMs: 5000 });
+    expect(loadDatabaseConfig({ DATABASE_URL: "postgresql://localhost/m" })).toMatchObject({
+      dialect: "postgres",
+      pool: 10,
+      statementTimeoutMs: 5000,
+      connectTimeoutMs: 5000,
+    });
   });
 
   it.each([

@@ -99,7 +99,12 @@ describe("a SQLite file of an earlier build", () => {
     expect((await registry.all()).map((r) => r.file)).toEqual(["Amber.yml", "OLMo-7B.yml", "Pythia-160M.yml"]);
     expect(await appliedMigrations(database)).toEqual(["0001-baseline"]);
     // the COLLATE NOCASE indexes of the old schema gave way to lower() ones, which both dialects share
-    expect(sqliteIndexes(file)).toEqual(["registry_records_github_repo_lower", "registry_records_hf_id_lower", "registry_records_name_lower", "registry_records_rank"]);
+    expect(sqliteIndexes(file)).toEqual([
+      "registry_records_github_repo_lower",
+      "registry_records_hf_id_lower",
+      "registry_records_name_lower",
+      "registry_records_rank",
+    ]);
   });
 
   it("keeps taking new snapshots after its old ones, in order", async () => {
