@@ -1,8 +1,6 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
-import BetterSqlite3 from "better-sqlite3";
 import { type Dialect, Kysely, PostgresDialect, SqliteDialect, sql } from "kysely";
-import pg from "pg";
 import { type DatabaseConfig, describeDatabase } from "./config";
 import { DIALECTS, type DialectName, type DialectSql } from "./dialect";
 import { guardedDialect } from "./guarded-dialect";
@@ -41,10 +39,6 @@ export interface OpenOptions {
 }
 
 const INT8 = 20;
-// counts and epoch milliseconds arrive as int8; both fit a JS number, and the stores want numbers, not strings
-const parseTypes = {
-  getTypeParser: ((oid: number, format?: "text" | "binary") => (oid === INT8 ? Number : pg.types.getTypeParser(oid, format))) as typeof pg.types.getTypeParser,
-};
 
 interface Opened {
   dialect: Dialect;
@@ -54,7 +48,14 @@ interface Opened {
   onError(listener: (error: unknown) => void): void;
 }
 
-function openPostgres(config: Extract<DatabaseConfig, { dialect: "postgres" }>): Opened {
+// each driver is loaded only when its dialect is used, so a SQLite process (the CLI, a test) never loads pg
+async function openPostgres(config: Extract<DatabaseConfig, { dialect: "postgres" }>): Promise<Opened> {
+  const { default: pg } = await import("pg");
+  // counts and epoch milliseconds arrive as int8; both fit a JS number, and the stores want numbers, not strings
+  const parseTypes = {
+    getTypeParser: ((oid: number, format?: "text" | "binary") =>
+      oid === INT8 ? Number : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+  };
   const pool = new pg.Pool({
     connectionString: config.url,
     max: config.pool,
@@ -77,7 +78,8 @@ function openPostgres(config: Extract<DatabaseConfig, { dialect: "postgres" }>):
   };
 }
 
-function openSqlite(config: Extract<DatabaseConfig, { dialect: "sqlite" }>): Opened {
+async function openSqlite(config: Extract<DatabaseConfig, { dialect: "sqlite" }>): Promise<Opened> {
+  const { default: BetterSqlite3 } = await import("better-sqlite3");
   if (config.path !== ":memory:") {
     mkdirSync(dirname(config.path), { recursive: true });
   }
@@ -100,7 +102,7 @@ export async function openDatabase(config: DatabaseConfig, options: OpenOptions 
   const description = describeDatabase(config);
   let opened: Opened;
   try {
-    opened = config.dialect === "postgres" ? openPostgres(config) : openSqlite(config);
+    opened = config.dialect === "postgres" ? await openPostgres(config) : await openSqlite(config);
     await opened.reach();
   } catch (error) {
     throw new DatabaseOpenError(`cannot open ${description}: ${reasonOf(error)}`, { cause: error });
