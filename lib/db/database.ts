@@ -62,6 +62,8 @@ async function openPostgres(config: Extract<DatabaseConfig, { dialect: "postgres
     connectionTimeoutMillis: config.connectTimeoutMs,
     statement_timeout: config.statementTimeoutMs,
     application_name: "mofscope",
+    // idle connections never keep a finished process (a CLI run) alive
+    allowExitOnIdle: true,
     types: parseTypes,
   });
   return {

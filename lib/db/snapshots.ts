@@ -1,4 +1,3 @@
-import "server-only";
 import { type Kysely, type SelectQueryBuilder, sql } from "kysely";
 import { type ModelSource, modelKey } from "@/lib/report/model-key";
 import { type Report, reportSchema } from "@/lib/report/schema";

@@ -12,7 +12,7 @@ const ROOT = join(import.meta.dirname, "..", "..");
 /** Runs the writer until it has acknowledged `acks` snapshots (plus `extraMs`), SIGKILLs it, returns what it acknowledged. */
 function writeUntilKilled(db: string, acks: number, extraMs: number): Promise<Map<string, number>> {
   return new Promise((resolve, reject) => {
-    const child = spawn(join(ROOT, "node_modules", ".bin", "tsx"), ["--conditions=react-server", join(ROOT, "tests", "helpers", "snapshot-writer.ts"), db], {
+    const child = spawn(join(ROOT, "node_modules", ".bin", "tsx"), [join(ROOT, "tests", "helpers", "snapshot-writer.ts"), db], {
       cwd: ROOT,
       stdio: ["ignore", "pipe", "pipe"],
     });
