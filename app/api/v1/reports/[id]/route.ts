@@ -10,7 +10,7 @@ interface Context {
 /** A stored snapshot by id; immutable, so caches may keep it for good. */
 export async function GET(_request: Request, { params }: Context): Promise<Response> {
   try {
-    const report = requireSnapshot((await params).id);
+    const report = await requireSnapshot((await params).id);
     return NextResponse.json(reportSchema.parse(report), { headers: { "cache-control": "public, max-age=31536000, immutable" } });
   } catch (error) {
     return toErrorResponse(error);
