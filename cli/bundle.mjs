@@ -12,7 +12,8 @@ const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const STAMPS = ["cli/bundle.mjs", "tsconfig.json", "package.json", "node_modules/.package-lock.json"];
 
 // the native SQLite binding is loaded from node_modules as it is; the web stack has no business in a CLI
-const EXTERNAL = ["better-sqlite3"];
+// database drivers load from node_modules, and only for the dialect in use (pg only with DATABASE_URL)
+const EXTERNAL = ["better-sqlite3", "pg"];
 const FORBIDDEN = /^node_modules\/(next|react|react-dom|react-markdown)\//;
 
 // bundled CommonJS packages call require(), which an ES module does not have
