@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import type { AuditError } from "@/lib/audit/outcome";
-import { isStorageUnavailable } from "@/lib/db/health";
+import { isStorageUnavailable, STORAGE_RETRY_SECONDS } from "@/lib/db/health";
 
 /** Every error a page or the API can answer with; the status lives here and nowhere else. */
 export const ERROR_STATUS = {
@@ -18,9 +18,6 @@ export const ERROR_STATUS = {
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
-
-/** How long a client is asked to wait while the database is unreachable. */
-export const STORAGE_RETRY_SECONDS = 5;
 
 /** An error meant for the client: its message is safe to show. */
 export class ApiError extends Error {

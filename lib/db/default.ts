@@ -4,15 +4,26 @@ import { type Database, openDatabase } from "./database";
 // route handlers, pages and server.ts are bundled apart, so the handle lives on globalThis to be one per process
 const globalForDb = globalThis as unknown as { mofscopeDatabase?: Promise<Database> | undefined };
 
+/** How long a failed open is answered from memory before the next call tries again. */
+const REOPEN_AFTER_MS = 5_000;
+
 /**
  * The process-wide database the environment names (DATABASE_URL, else the SQLite file MOFSCOPE_DB), opened and
- * migrated once. A failed open is forgotten, so the next call tries again.
+ * migrated once. A failed open is remembered for a few seconds, then forgotten, so a later call tries again without
+ * every caller in between waiting for its own attempt.
  */
 export function defaultDatabase(): Promise<Database> {
-  globalForDb.mofscopeDatabase ??= openDatabase(loadDatabaseConfig()).catch((error: unknown) => {
-    globalForDb.mofscopeDatabase = undefined;
-    throw error;
-  });
+  if (globalForDb.mofscopeDatabase === undefined) {
+    const opening = openDatabase(loadDatabaseConfig());
+    globalForDb.mofscopeDatabase = opening;
+    opening.catch(() => {
+      setTimeout(() => {
+        if (globalForDb.mofscopeDatabase === opening) {
+          globalForDb.mofscopeDatabase = undefined;
+        }
+      }, REOPEN_AFTER_MS).unref();
+    });
+  }
   return globalForDb.mofscopeDatabase;
 }
 

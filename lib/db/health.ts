@@ -1,3 +1,6 @@
+/** How long a client is asked to wait while the database is unreachable. */
+export const STORAGE_RETRY_SECONDS = 5;
+
 /** The database cannot answer now (unreachable, restarting, or a statement ran out of time); the request may be retried. */
 export class StorageUnavailableError extends Error {
   constructor(message: string, options?: { cause: unknown }) {

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { type ErrorBody, STORAGE_RETRY_SECONDS } from "@/lib/api/errors";
-import type { StorageHealth } from "@/lib/db/health";
+// types only: lib/api/errors loads next/server, which server.ts must not load before Next itself
+import type { ErrorBody } from "@/lib/api/errors";
+import { STORAGE_RETRY_SECONDS, type StorageHealth } from "@/lib/db/health";
 import { SECURITY_HEADERS } from "@/lib/server/http/security-headers";
 
 const MESSAGE = "The database is unreachable; try again shortly.";

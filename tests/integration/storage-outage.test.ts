@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { toErrorResponse } from "@/lib/api/errors";
-import { type Database, isStorageUnavailable, loadDatabaseConfig, openDatabase } from "@/lib/db";
+import { createResponseCache, type Database, isStorageUnavailable, loadDatabaseConfig, openDatabase } from "@/lib/db";
 import { createSnapshotStore, type SnapshotStore } from "@/lib/db/snapshots";
 import { answerWhileStorageDown } from "@/lib/server/storage-gate";
 import { type Cluster, startCluster } from "@/tests/helpers/postgres";
@@ -114,6 +114,10 @@ describe("a database lost while the server runs", () => {
     expect(isStorageUnavailable(failed)).toBe(true);
     expect(database.health.down).toBe(true);
     await expect(store.save(auditedReport(), new Date(Date.UTC(2025, 1, 1)))).rejects.toThrow("the database is unreachable; try again shortly");
+    // the response cache only saves requests: meanwhile it misses and skips, and audits go to the upstreams
+    const cache = createResponseCache(database);
+    expect(await cache.get("GET https://huggingface.co/api/models/a/b anon")).toBeNull();
+    await expect(cache.set("GET https://huggingface.co/api/models/a/b anon", { status: 200, headers: {}, body: "{}", expiresAt: 1 })).resolves.toBeUndefined();
 
     for (const path of ["/api/v1/reports/abcdefghij", "/models/LLM360/Amber"]) {
       const response = await fetch(`${base}${path}`);

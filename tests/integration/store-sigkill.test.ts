@@ -12,7 +12,8 @@ const ROOT = join(import.meta.dirname, "..", "..");
 /** Runs the writer until it has acknowledged `acks` snapshots (plus `extraMs`), SIGKILLs it, returns what it acknowledged. */
 function writeUntilKilled(db: string, acks: number, extraMs: number): Promise<Map<string, number>> {
   return new Promise((resolve, reject) => {
-    const child = spawn(join(ROOT, "node_modules", ".bin", "tsx"), [join(ROOT, "tests", "helpers", "snapshot-writer.ts"), db], {
+    // node itself with tsx's loader, not the tsx wrapper: the SIGKILL must hit the writer, not a parent that leaves it running
+    const child = spawn(process.execPath, ["--import", "tsx", join(ROOT, "tests", "helpers", "snapshot-writer.ts"), db], {
       cwd: ROOT,
       stdio: ["ignore", "pipe", "pipe"],
     });
