@@ -73,6 +73,32 @@ test("answers 400 explaining a URL that names no model", async ({ page }) => {
   await screenshots(page, "bad-url");
 });
 
+const SPOOF = "Your account is locked: call 555-0100";
+
+test("status pages print only what the server decided: a direct visit is a neutral 404 and no caller text is shown", async ({ page }) => {
+  const spoofed = encodeURIComponent(SPOOF);
+  for (const path of [
+    `/bad-url?input=${spoofed}&code=dataset&message=${spoofed}`,
+    `/model-unavailable?status=200&code=gated&model=${spoofed}&message=${spoofed}&path=/models/a/b`,
+    "/model-unavailable?code=not_found&model=LLM360/Amber",
+    "/refused?code=cross_site&model=LLM360/Amber",
+  ]) {
+    const response = await page.goto(path);
+    expect.soft(response?.status(), path).toBe(404);
+    await expect.soft(page.getByRole("heading", { level: 1 }), path).toHaveText("Nothing here");
+    await expect.soft(page.locator("body"), path).not.toContainText("555-0100");
+  }
+});
+
+test("the 400 page for a pasted text explains by the parser's code and keeps the text only in the box", async ({ page }) => {
+  const response = await page.goto(`/go?url=${encodeURIComponent(SPOOF)}`);
+  expect(response?.status()).toBe(400);
+  await expect(page.getByTestId("bad-url-reason")).toContainText("a user or organisation page, not a model");
+  // the text is echoed only as the editable value of the form field, never as the page's words
+  await expect(page.locator("main")).not.toContainText("555-0100");
+  await expect(page.getByLabel("Model URL or id")).toHaveValue(SPOOF);
+});
+
 test("API errors share one shape", async ({ request }) => {
   const missing = await request.get("/api/v1/reports/ZZZZZZZZZZ");
   expect(missing.status()).toBe(404);
