@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
+import { FORGED_STATUS_PAGES, SPOOF } from "../tests/helpers/edge-requests";
 import { asNewClient, expectAccessible, screenshots } from "./support";
 
 const amber = readFileSync("tests/conformance/mot/models/Amber.yml", "utf8");
@@ -73,16 +74,8 @@ test("answers 400 explaining a URL that names no model", async ({ page }) => {
   await screenshots(page, "bad-url");
 });
 
-const SPOOF = "Your account is locked: call 555-0100";
-
 test("status pages print only what the server decided: a direct visit is a neutral 404 and no caller text is shown", async ({ page }) => {
-  const spoofed = encodeURIComponent(SPOOF);
-  for (const path of [
-    `/bad-url?input=${spoofed}&code=dataset&message=${spoofed}`,
-    `/model-unavailable?status=200&code=gated&model=${spoofed}&message=${spoofed}&path=/models/a/b`,
-    "/model-unavailable?code=not_found&model=LLM360/Amber",
-    "/refused?code=cross_site&model=LLM360/Amber",
-  ]) {
+  for (const path of FORGED_STATUS_PAGES) {
     const response = await page.goto(path);
     expect.soft(response?.status(), path).toBe(404);
     await expect.soft(page.getByRole("heading", { level: 1 }), path).toHaveText("Nothing here");

@@ -1,11 +1,11 @@
 import { readdirSync, readFileSync } from "node:fs";
-import { request as httpRequest } from "node:http";
 import { connect } from "node:net";
 import { join } from "node:path";
 import { expect, test } from "@playwright/test";
 import fc from "fast-check";
 import { APP_PORT } from "../playwright.config";
 import { type AppServer, appEnv, startApp } from "../tests/helpers/app-server";
+import { crossSitePosts, MALFORMED_PATHS, REFUSED_METHODS, rawRequest } from "../tests/helpers/edge-requests";
 import { type MockUpstream, startMockUpstream } from "../tests/helpers/mock-upstream";
 
 // one server for the whole file: audit limit 3 per client, recognisable fake tokens, its own mock upstream
@@ -153,21 +153,7 @@ test("tokens reach only their own upstream and appear in no response, log or cli
   expect(bundle.filter(({ text }) => [...secrets, "HF_TOKEN", "GITHUB_TOKEN"].some((s) => text.includes(s))).map((b) => b.file)).toEqual([]);
 });
 
-/** A request Node's fetch refuses to make (TRACE, CONNECT) or with headers a browser would send, over node:http. */
-function raw(method: string, path: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, string>; text: string }> {
-  return new Promise((resolve, reject) => {
-    const request = httpRequest(`${app.url}${path}`, { method, headers }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on("data", (chunk: Buffer) => chunks.push(chunk));
-      response.on("end", () => {
-        const flat = Object.fromEntries(Object.entries(response.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(", ") : (v ?? "")]));
-        resolve({ status: response.statusCode ?? 0, headers: flat, text: Buffer.concat(chunks).toString("utf8") });
-      });
-    });
-    request.on("error", reject);
-    request.end();
-  });
-}
+const raw = (method: string, path: string, headers: Record<string, string> = {}) => rawRequest(app.url, method, path, headers);
 
 function expectSecurityHeaders(headers: Record<string, string>, what: string): void {
   expect.soft(headers["x-content-type-options"], what).toBe("nosniff");
@@ -178,13 +164,13 @@ function expectSecurityHeaders(headers: Record<string, string>, what: string): v
 
 test("malformed percent-escapes get 400 (JSON on the API, the error page elsewhere), TRACE gets 405; security headers, no error logged", async () => {
   const logged = app.logs().length;
-  for (const path of ["/api/v1/reports/%ff", "/api/v1/audit%ff?url=x"]) {
+  for (const path of MALFORMED_PATHS.api) {
     const answer = await raw("GET", path);
     expect.soft(answer.status, path).toBe(400);
     expect.soft(JSON.parse(answer.text), path).toEqual({ error: { code: "bad_input", message: expect.stringMatching(/percent/) } });
     expectSecurityHeaders(answer.headers, path);
   }
-  for (const path of ["/models/%ff%fe/x", "/r/%ff", "/models/LLM360/%E0%A4%A", "/x%", "/families/%c0%af/x"]) {
+  for (const path of MALFORMED_PATHS.pages) {
     const answer = await raw("GET", path);
     expect.soft(answer.status, path).toBe(400);
     expect.soft(answer.headers["content-type"], path).toContain("text/html");
@@ -195,13 +181,7 @@ test("malformed percent-escapes get 400 (JSON on the API, the error page elsewhe
     expect.soft(nonce, path).toBeTruthy();
     expect.soft(answer.text.includes(`nonce="${nonce}"`), path).toBe(true);
   }
-  for (const [method, path] of [
-    ["TRACE", "/"],
-    ["TRACE", "/models/LLM360/Amber"],
-    ["TRACE", "/api/v1/audit?url=LLM360/Amber"],
-    ["DELETE", "/models/LLM360/Amber"],
-    ["PROPFIND", "/"],
-  ] as const) {
+  for (const [method, path] of REFUSED_METHODS) {
     const answer = await raw(method, path);
     expect.soft(answer.status, `${method} ${path}`).toBe(405);
     expect.soft(answer.headers.allow, `${method} ${path}`).toBe("GET, HEAD, POST, OPTIONS");
@@ -250,20 +230,7 @@ test("fuzz: any path with broken escapes and any method gets a 4xx or an answer,
 
 test("cross-site re-audit: a POST from another origin gets 403 and audits nothing; same-origin and non-browser posts work", async () => {
   const path = "/models/EleutherAI/pythia-160m/reaudit";
-  const cases: [Record<string, string>, number][] = [
-    [{ origin: "https://evil.example" }, 403],
-    [{ origin: "null" }, 403],
-    [{ origin: `${app.url}.evil.example` }, 403],
-    [{ "sec-fetch-site": "cross-site" }, 403],
-    [{ "sec-fetch-site": "same-site", origin: "http://sub.127.0.0.1.nip.io" }, 403],
-    // Sec-Fetch-Site is the browser's own verdict, so it wins over an Origin that looks right
-    [{ "sec-fetch-site": "cross-site", origin: app.url }, 403],
-    [{ "sec-fetch-site": "same-origin", origin: app.url }, 303],
-    [{ origin: app.url }, 303],
-    // no Origin and no Sec-Fetch-Site: not a browser, so nothing ambient to borrow
-    [{}, 303],
-  ];
-  for (const [headers, status] of cases) {
+  for (const [headers, status] of crossSitePosts(app.url)) {
     const before = mock.requests.length;
     const answer = await raw("POST", path, { ...headers, "x-forwarded-for": `10.7.7.${status === 403 ? 1 : Object.keys(headers).length + 2}` });
     const what = JSON.stringify(headers);

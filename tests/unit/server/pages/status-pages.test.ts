@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { firstRequestMessage } from "@/lib/audit/outcome";
 import { modelRefFromRoute } from "@/lib/report/model-ref";
 import { badUrlPage, modelUnavailablePage, readBadUrl, readModelUnavailable, readRefused, refusedPage } from "@/lib/server/pages/status-pages";
+import { SPOOF } from "@/tests/helpers/edge-requests";
 import { queryOf, type RelayCapture, startRelayCapture } from "@/tests/helpers/relay-capture";
 
-const SPOOF = "Your account is locked: call 555-0100";
 let capture: RelayCapture;
 
 beforeAll(async () => {
