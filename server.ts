@@ -1,12 +1,14 @@
 import { createServer } from "node:http";
 import { parseArgs } from "node:util";
-import { pinClientAddress } from "@/lib/server/http/client-address";
+import { admitRequest, parseTrustProxy } from "@/lib/server/http/client-address";
+import { publicOrigin } from "@/lib/server/http/origin";
+import { answerPrefetch } from "@/lib/server/http/prefetch";
 import { serveCached } from "@/lib/server/page-cache/serve";
 
 /**
- * The production server: Next's request handler behind a page-cache check. A stored report, permalink, MOT record
- * page or badge is written straight from memory, precompressed, without entering Next's proxy or renderer; every
- * other request is Next's as under `next start`.
+ * The production server: the edge (who the client is; no internal header from outside; no prefetch that could
+ * audit), then a page-cache check, then Next's request handler as under `next start`. A stored report, permalink, MOT record page or badge is written
+ * straight from memory, precompressed, without entering Next's proxy or renderer.
  */
 const { values } = parseArgs({
   options: { port: { type: "string", short: "p", default: process.env.PORT ?? "3000" }, hostname: { type: "string", short: "H", default: "127.0.0.1" } },
@@ -17,16 +19,26 @@ const hostname = values.hostname;
 process.env.PORT = String(port);
 (process.env as Record<string, string>).NODE_ENV ??= "production";
 
+// both settings are read once, here, so a bad value stops the start instead of failing requests
+const trust = parseTrustProxy(process.env.MOFSCOPE_TRUST_PROXY);
+const origin = publicOrigin(process.env.MOFSCOPE_PUBLIC_URL, { hostname, port });
+if (!process.env.MOFSCOPE_PUBLIC_URL?.trim()) {
+  console.warn(`MOFSCOPE_PUBLIC_URL is not set: links and badge snippets name ${origin}, the address this server listens on`);
+}
+process.env.MOFSCOPE_PUBLIC_URL = origin;
+const trusted = process.env.MOFSCOPE_TRUST_PROXY?.trim();
+console.log(
+  `client address: ${trusted ? `the connection's, or X-Forwarded-For through the proxies MOFSCOPE_TRUST_PROXY=${trusted} names` : "the connection's (MOFSCOPE_TRUST_PROXY unset)"}`,
+);
+
 const { default: next } = await import("next");
 const app = next({ dev: false, dir: import.meta.dirname, hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
-const trustProxy = process.env.MOFSCOPE_TRUST_PROXY === "1";
-
 const server = createServer((request, response) => {
-  pinClientAddress(request.headers, request.socket.remoteAddress, trustProxy);
-  if (!serveCached(request, response)) {
+  admitRequest(request, trust);
+  if (!answerPrefetch(request, response) && !serveCached(request, response)) {
     void handle(request, response);
   }
 });

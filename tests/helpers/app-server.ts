@@ -18,7 +18,11 @@ export interface UpstreamUrls {
   arxivApiUrl: string;
 }
 
-/** The environment of a server whose upstreams are all the given mock and whose database is a fresh file. */
+/**
+ * The environment of a server whose upstreams are all the given mock and whose database is a fresh file. The test
+ * runner stands where a reverse proxy on the same host would, so loopback is trusted to name the client
+ * (`X-Forwarded-For`), and each test can act as its own client.
+ */
 export function appEnv(mock: UpstreamUrls, db: string, extra: Record<string, string> = {}): Record<string, string> {
   rmSync(db, { force: true });
   rmSync(`${db}-wal`, { force: true });
@@ -30,6 +34,7 @@ export function appEnv(mock: UpstreamUrls, db: string, extra: Record<string, str
     GITHUB_API_URL: mock.githubApiUrl,
     ARXIV_API_URL: mock.arxivApiUrl,
     MOFSCOPE_DB: db,
+    MOFSCOPE_TRUST_PROXY: "loopback",
     ...extra,
   };
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { type AuditOutcome, type AuditProgress, startAudit } from "@/lib/audit";
+import { probeModel } from "@/lib/audit/probe";
 import { snapshotStore } from "@/lib/db/snapshots";
 import { modelKey } from "@/lib/report/model-key";
 import type { ModelRef } from "@/lib/report/model-ref";
@@ -25,6 +26,8 @@ export interface LatestOptions {
   client: string;
   /** Audit again even if a fresh snapshot exists (the re-audit action). */
   force?: boolean;
+  /** The client's token for this audit was already spent, on the first request a model page made before streaming. */
+  prepaid?: boolean;
   now?: () => number;
 }
 
@@ -62,9 +65,38 @@ function auditAndStore(ref: ModelRef, force: boolean, now: () => number): Storin
   return audit;
 }
 
-/** True when any snapshot of the model is stored, fresh or not. */
-export function hasSnapshot(ref: Pick<ModelRef, "source" | "id">): boolean {
-  return snapshotStore().latest(ref.source, ref.id) !== null;
+const isFresh = (createdAt: string, now: () => number) => now() - Date.parse(createdAt) < FRESH_FOR_MS;
+
+/** True when a fresh snapshot of the model is stored, so reading its report reaches no upstream. */
+export function hasFreshSnapshot(ref: Pick<ModelRef, "source" | "id">, now: () => number = Date.now): boolean {
+  const stored = snapshotStore().latest(ref.source, ref.id);
+  return stored !== null && isFresh(stored.createdAt, now);
+}
+
+const limited = (retryAfterSeconds: number): AuditFailure => ({
+  code: "rate_limited",
+  message: "Too many audits from your address; wait a moment.",
+  retryAfterSeconds,
+});
+
+export type PageAdmission = { ok: true; prepaid: boolean } | { ok: false; error: AuditFailure };
+
+/**
+ * Settles a model page's status before it streams. For a model with no report and no audit under way, the client's
+ * token is spent first (a client over its limit gets `rate_limited` before any upstream request), then the audit's
+ * first request is made: an unknown model is `not_found`, a failing upstream its error. The page's audit then reads
+ * that answer from the response cache and spends no second token (`prepaid`).
+ */
+export async function admitModelPage(ref: ModelRef, client: string): Promise<PageAdmission> {
+  if (snapshotStore().latest(ref.source, ref.id) !== null || inFlight.has(auditKey(ref, false))) {
+    return { ok: true, prepaid: false };
+  }
+  const allowed = await auditLimiter().take(client);
+  if (!allowed.ok) {
+    return { ok: false, error: limited(allowed.retryAfterSeconds) };
+  }
+  const probe = await probeModel(ref);
+  return probe.ok ? { ok: true, prepaid: true } : { ok: false, error: probe.error };
 }
 
 export interface LatestRun {
@@ -74,28 +106,24 @@ export interface LatestRun {
 }
 
 /**
- * Serves the latest snapshot while fresh, else audits (rate-limited per client) and stores the result. Decides at
- * once, without waiting, whether an audit runs, so a page can stream its components as they settle.
+ * Serves the latest snapshot while fresh, else audits (rate-limited per client) and stores the result. Decides before
+ * the audit runs whether it runs, so a page can stream its components as they settle.
  */
-export function startLatestReport(ref: ModelRef, { client, force = false, now = Date.now }: LatestOptions): LatestRun {
+export async function startLatestReport(ref: ModelRef, { client, force = false, prepaid = false, now = Date.now }: LatestOptions): Promise<LatestRun> {
   const store = snapshotStore();
   const stored = store.latest(ref.source, ref.id);
-  if (!force && stored && now() - Date.parse(stored.createdAt) < FRESH_FOR_MS) {
+  if (!force && stored && isFresh(stored.createdAt, now)) {
     return { progress: null, result: Promise.resolve({ report: stored.report, cached: true, error: null }) };
   }
   // joining an audit already under way costs the upstreams nothing, so it spends no token
   let audit = inFlight.get(auditKey(ref, force));
   if (audit === undefined) {
-    const allowed = auditLimiter().take(client);
+    const allowed = prepaid ? ({ ok: true } as const) : await auditLimiter().take(client);
     if (!allowed.ok) {
-      const error: AuditFailure = {
-        code: "rate_limited",
-        message: "Too many audits from your address; wait a moment.",
-        retryAfterSeconds: allowed.retryAfterSeconds,
-      };
-      return { progress: null, result: Promise.resolve({ report: stored?.report ?? null, cached: true, error }) };
+      return { progress: null, result: Promise.resolve({ report: stored?.report ?? null, cached: true, error: limited(allowed.retryAfterSeconds) }) };
     }
-    audit = auditAndStore(ref, force, now);
+    // another reader may have started the audit while the limiter answered
+    audit = inFlight.get(auditKey(ref, force)) ?? auditAndStore(ref, force, now);
   }
   const result = audit.stored.then((outcome): LatestResult => {
     if (!outcome.ok) {
@@ -107,6 +135,6 @@ export function startLatestReport(ref: ModelRef, { client, force = false, now = 
 }
 
 /** The latest report, as `startLatestReport` decides it, once it is settled. */
-export function latestReport(ref: ModelRef, options: LatestOptions): Promise<LatestResult> {
-  return startLatestReport(ref, options).result;
+export async function latestReport(ref: ModelRef, options: LatestOptions): Promise<LatestResult> {
+  return (await startLatestReport(ref, options)).result;
 }
