@@ -5,7 +5,7 @@ import { snapshotStore } from "@/lib/db/snapshots";
 import { modelKey } from "@/lib/report/model-key";
 import type { ModelRef } from "@/lib/report/model-ref";
 import type { Report } from "@/lib/report/schema";
-import { auditLimiter } from "@/lib/server/http/rate-limit";
+import { auditLimiter, type TakeResult } from "@/lib/server/http/rate-limit";
 import { invalidateModelPages } from "@/lib/server/page-cache/cache";
 
 /** A stored snapshot younger than this is served as is. */
@@ -38,10 +38,18 @@ interface StoringAudit {
   readonly progress: AuditProgress;
 }
 
-// route handlers and pages are bundled apart, so the map lives on globalThis to be one per process
-const globalForAudits = globalThis as unknown as { mofscopeAuditsInFlight?: Map<string, StoringAudit> };
+type Admitted = { ok: true; audit: StoringAudit } | { ok: false; retryAfterSeconds: number };
+
+// route handlers and pages are bundled apart, so the maps live on globalThis to be one per process
+const globalForAudits = globalThis as unknown as {
+  mofscopeAuditsInFlight?: Map<string, StoringAudit>;
+  mofscopeAuditsStarting?: Map<string, Promise<Admitted>>;
+};
 globalForAudits.mofscopeAuditsInFlight ??= new Map<string, StoringAudit>();
+globalForAudits.mofscopeAuditsStarting ??= new Map<string, Promise<Admitted>>();
 const inFlight = globalForAudits.mofscopeAuditsInFlight;
+// audits whose first reader is still asking the limiter, which may answer after a round trip to a shared store
+const starting = globalForAudits.mofscopeAuditsStarting;
 
 const auditKey = (ref: ModelRef, force: boolean) => `${modelKey(ref.source, ref.id)}${force ? " force" : ""}`;
 
@@ -67,6 +75,32 @@ function auditAndStore(ref: ModelRef, force: boolean, now: () => number): Storin
 
 const isFresh = (createdAt: string, now: () => number) => now() - Date.parse(createdAt) < FRESH_FOR_MS;
 
+/**
+ * Joins the audit of this key under way, or spends a token through `take` and starts it. A reader that comes while
+ * the first one waits for the limiter waits for that answer too: it joins the audit the token started (joining costs
+ * the upstreams nothing, so it spends no token), or, if that reader was refused, asks for its own token.
+ */
+async function joinOrStart(ref: ModelRef, force: boolean, now: () => number, take: () => Promise<TakeResult>): Promise<Admitted> {
+  const key = auditKey(ref, force);
+  for (;;) {
+    const running = inFlight.get(key);
+    if (running !== undefined) {
+      return { ok: true, audit: running };
+    }
+    const pending = starting.get(key);
+    if (pending === undefined) {
+      break;
+    }
+    await pending.catch(() => null);
+  }
+  const admitted = take().then((allowed): Admitted => (allowed.ok ? { ok: true, audit: auditAndStore(ref, force, now) } : allowed));
+  starting.set(key, admitted);
+  // registered before any waiter's, so a waiter resumes with the entry gone and the audit (if any) in flight
+  const forget = () => starting.delete(key);
+  admitted.then(forget, forget);
+  return admitted;
+}
+
 /** True when a fresh snapshot of the model is stored, so reading its report reaches no upstream. */
 export function hasFreshSnapshot(ref: Pick<ModelRef, "source" | "id">, now: () => number = Date.now): boolean {
   const stored = snapshotStore().latest(ref.source, ref.id);
@@ -88,7 +122,8 @@ export type PageAdmission = { ok: true; prepaid: boolean } | { ok: false; error:
  * that answer from the response cache and spends no second token (`prepaid`).
  */
 export async function admitModelPage(ref: ModelRef, client: string): Promise<PageAdmission> {
-  if (snapshotStore().latest(ref.source, ref.id) !== null || inFlight.has(auditKey(ref, false))) {
+  const key = auditKey(ref, false);
+  if (snapshotStore().latest(ref.source, ref.id) !== null || inFlight.has(key) || starting.has(key)) {
     return { ok: true, prepaid: false };
   }
   const allowed = await auditLimiter().take(client);
@@ -115,16 +150,11 @@ export async function startLatestReport(ref: ModelRef, { client, force = false, 
   if (!force && stored && isFresh(stored.createdAt, now)) {
     return { progress: null, result: Promise.resolve({ report: stored.report, cached: true, error: null }) };
   }
-  // joining an audit already under way costs the upstreams nothing, so it spends no token
-  let audit = inFlight.get(auditKey(ref, force));
-  if (audit === undefined) {
-    const allowed = prepaid ? ({ ok: true } as const) : await auditLimiter().take(client);
-    if (!allowed.ok) {
-      return { progress: null, result: Promise.resolve({ report: stored?.report ?? null, cached: true, error: limited(allowed.retryAfterSeconds) }) };
-    }
-    // another reader may have started the audit while the limiter answered
-    audit = inFlight.get(auditKey(ref, force)) ?? auditAndStore(ref, force, now);
+  const admitted = await joinOrStart(ref, force, now, () => (prepaid ? Promise.resolve({ ok: true }) : auditLimiter().take(client)));
+  if (!admitted.ok) {
+    return { progress: null, result: Promise.resolve({ report: stored?.report ?? null, cached: true, error: limited(admitted.retryAfterSeconds) }) };
   }
+  const { audit } = admitted;
   const result = audit.stored.then((outcome): LatestResult => {
     if (!outcome.ok) {
       return { report: stored?.report ?? null, cached: stored !== null, error: outcome.error };
