@@ -60,7 +60,8 @@ export async function startApp(port: number, env: Record<string, string>): Promi
   for (;;) {
     try {
       const response = await fetch(`${url}/api/v1/reports/0000000000`, { signal: AbortSignal.timeout(2_000) });
-      if (response.status === 404) {
+      // another process may hold the port (then this child exits): only this child's own ready line counts
+      if (response.status === 404 && output.includes(`ready on ${url}`)) {
         break;
       }
     } catch {
