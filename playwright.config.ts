@@ -4,13 +4,17 @@ export const APP_PORT = Number(process.env.E2E_APP_PORT ?? 3123);
 const MOCK_PORT = Number(process.env.E2E_MOCK_PORT ?? 4010);
 const mock = `http://127.0.0.1:${MOCK_PORT}`;
 
-/** The environment the app under test runs with: every upstream is the local mock, the database a fresh file. */
+/**
+ * The environment the app under test runs with: every upstream is the local mock, the database a fresh file, and the
+ * test runner trusted as a proxy on this host, so each test names its own client with `X-Forwarded-For`.
+ */
 export const E2E_ENV = {
   NEXT_TELEMETRY_DISABLED: "1",
   HF_ENDPOINT: mock,
   GITHUB_API_URL: `${mock}/github`,
   ARXIV_API_URL: `${mock}/arxiv`,
   MOFSCOPE_DB: "test-results/e2e/mofscope.sqlite",
+  MOFSCOPE_TRUST_PROXY: "loopback",
 };
 
 export default defineConfig({

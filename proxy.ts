@@ -1,9 +1,10 @@
 import { type NextRequest, NextResponse } from "next/server";
-import { probeModel } from "@/lib/audit/probe";
-import { modelRefFromRoute } from "@/lib/report/model-ref";
+import { type ModelRef, modelRefFromRoute } from "@/lib/report/model-ref";
+import { INTERNAL_HEADER, internalSecret, isInternal, PREPAID_HEADER } from "@/lib/server/http/internal";
+import { clientKey } from "@/lib/server/http/rate-limit";
 import { noncePolicy, SECURITY_HEADERS } from "@/lib/server/http/security-headers";
-import { hasSnapshot } from "@/lib/server/loaders/latest-report";
-import { type CachedPage, cacheableRequest, cachedPage, FILL_HEADER, fillInBackground, HIT_HEADER, within } from "@/lib/server/page-cache/cache";
+import { admitModelPage, hasFreshSnapshot } from "@/lib/server/loaders/latest-report";
+import { type CachedPage, cacheableRequest, cachedPage, fillInBackground, HIT_HEADER, within } from "@/lib/server/page-cache/cache";
 import { modelUnavailablePage } from "@/lib/server/pages/status-pages";
 
 // route handlers that set their own policy keep it: the badge SVGs (default-src 'none'), and /go and the re-audit
@@ -26,23 +27,12 @@ function fromCache(page: CachedPage): NextResponse {
 }
 
 const MODEL_PAGE = /^\/models\/([^/]+)\/([^/]+)$/;
+const BADGE = /^\/badge\/([^/]+)\/([^/]+)\.svg$/;
 
-/**
- * A model page streams, so its status is settled before the audit ends. For a model with no report yet, the first
- * request of the audit is made here, before anything is sent: an unknown model gets 404, an upstream failure 429 or
- * 502/503, each with its own page. The audit then reads that answer from the response cache.
- */
-async function unavailableModel(request: NextRequest): Promise<Response | null> {
-  const match = MODEL_PAGE.exec(request.nextUrl.pathname);
-  const ref = match ? modelRefFromRoute(match[1] ?? "", match[2] ?? "", request.nextUrl.searchParams.get("source") ?? undefined) : null;
-  if (ref === null || (await hasSnapshot(ref))) {
-    return null;
-  }
-  const probe = await probeModel(ref);
-  if (probe.ok) {
-    return null;
-  }
-  return modelUnavailablePage(ref, probe.error);
+/** The model a report page or badge path names, or null. */
+function modelAt(pattern: RegExp, url: NextRequest["nextUrl"]): ModelRef | null {
+  const match = pattern.exec(url.pathname);
+  return match ? modelRefFromRoute(match[1] ?? "", match[2] ?? "", url.searchParams.get("source") ?? undefined) : null;
 }
 
 export async function proxy(request: NextRequest): Promise<Response> {
@@ -55,14 +45,19 @@ export async function proxy(request: NextRequest): Promise<Response> {
   if (page !== null) {
     return fromCache(page);
   }
-  const unavailable = request.method === "GET" && !request.headers.has(FILL_HEADER) ? await unavailableModel(request) : null;
-  if (unavailable !== null) {
-    return withSecurityHeaders(unavailable, null);
+  const client = clientKey(request.headers);
+  // a model page streams, so its status is settled here, before anything is sent (this process's own fills excepted)
+  const model = request.method === "GET" && !isInternal(request.headers.get(INTERNAL_HEADER)) ? modelAt(MODEL_PAGE, request.nextUrl) : null;
+  const admission = model === null ? null : await admitModelPage(model, client);
+  if (model !== null && admission?.ok === false) {
+    return withSecurityHeaders(await modelUnavailablePage(model, admission.error), null);
   }
-  if (kind !== null) {
-    // the fill is rendered as this client, so it joins this request's audit and spends its rate limit, not ours;
-    // the request that starts a fill streams as usual, the ones that find it running wait briefly for its page
-    const running = fillInBackground(pathname, kind, `http://127.0.0.1:${process.env.PORT ?? "3000"}`, request.headers.get("x-forwarded-for"));
+  // only a page that renders from a fresh snapshot is worth a fill: one that audits streams, and is never kept
+  const reported = kind === null ? null : (modelAt(MODEL_PAGE, request.nextUrl) ?? modelAt(BADGE, request.nextUrl));
+  if (kind !== null && (reported === null || (await hasFreshSnapshot(reported)))) {
+    // the fill is rendered as this client; the request that starts a fill streams as usual, the ones that find it
+    // running wait briefly for its page
+    const running = fillInBackground(pathname, kind, `http://127.0.0.1:${process.env.PORT ?? "3000"}`, client);
     const filled = running === null ? null : await within(running, 2_000);
     if (filled !== null) {
       return fromCache(filled);
@@ -70,6 +65,12 @@ export async function proxy(request: NextRequest): Promise<Response> {
   }
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("content-security-policy", csp);
+  // the secret goes no further than needed, and only this proxy says whether a page's audit is paid for
+  requestHeaders.delete(INTERNAL_HEADER);
+  requestHeaders.delete(PREPAID_HEADER);
+  if (admission?.ok && admission.prepaid) {
+    requestHeaders.set(PREPAID_HEADER, internalSecret());
+  }
   return withSecurityHeaders(NextResponse.next({ request: { headers: requestHeaders } }), OWN_POLICY.test(pathname) ? null : csp);
 }
 

@@ -1,5 +1,4 @@
 import type { Metadata, Viewport } from "next";
-import { headers } from "next/headers";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { SiteFooter } from "@/components/site-footer";
@@ -7,10 +6,10 @@ import { SiteHeader } from "@/components/site-header";
 import { siteOrigin } from "@/lib/server/http/origin";
 import "./globals.css";
 
-// the Open Graph images need an absolute base: the public origin, else the one the request came to
+// the Open Graph images need an absolute base: the configured public origin, never one a request names
 export async function generateMetadata(): Promise<Metadata> {
   return {
-    metadataBase: new URL(siteOrigin(await headers())),
+    metadataBase: new URL(siteOrigin()),
     title: { default: "mofscope: how open is this model release?", template: "%s · mofscope" },
     description: "Audits AI model releases against the Model Openness Framework (MOF) and shows the evidence behind every verdict.",
   };

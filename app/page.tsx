@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { AuditLink } from "@/components/audit-link";
 import { ClassifyBox } from "@/components/classify-box";
 import { RecentModels } from "@/components/recent-models";
 import { UrlForm } from "@/components/url-form";
@@ -27,9 +27,9 @@ export default async function HomePage() {
             {EXAMPLE_MODELS.map((id, index) => (
               <li key={id} className="inline">
                 {index > 0 ? <span aria-hidden="true"> · </span> : null}
-                <Link href={`/models/${id}`} className="link">
+                <AuditLink href={`/models/${id}`} className="link">
                   {id}
-                </Link>
+                </AuditLink>
               </li>
             ))}
           </ul>

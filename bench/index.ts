@@ -14,7 +14,7 @@ const sections: [string, string, () => Promise<Figures> | Figures][] = [
   ["audit", "audit of the fixture releases, mock upstream with 50 ms latency per request; when the first rows settle", benchAudit],
   ["web", "production server on loopback: cached report page and badge (autocannon, 100 connections, 10 s each), report page JS", benchWeb],
   ["storage", "snapshot store on a SQLite file and on a local PostgreSQL 15 (fsync on), 400 audit-sized snapshots", benchStorage],
-  ["reliability", "server fault cases, fuzz runs, thundering herd, cached reads with a quiet and a faulty upstream", benchReliability],
+  ["reliability", "server fault cases, fuzz runs, thundering herd, what gets past the edge, cached reads with a quiet and a faulty upstream", benchReliability],
 ];
 
 const only = process.argv.slice(2);

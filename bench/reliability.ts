@@ -106,6 +106,78 @@ async function edgeRefusals(dir: string): Promise<Record<string, string | number
     };
   } finally {
     await app.stop();
+  }
+}
+
+interface EdgeFigures {
+  views: number;
+  viewsRefused: number;
+  viewsUpstream: number;
+  prefetches: number;
+  prefetchesEmpty: number;
+  prefetchesUpstream: number;
+  rotations: number;
+  rotationsRan: number;
+}
+
+const PREFETCH = { rsc: "1", "next-router-prefetch": "1" };
+
+/**
+ * What a client gets past the edge: page views of unaudited models once its limit is spent, router prefetches of
+ * unaudited pages, and audits sent with a new X-Forwarded-For each time to a server that trusts no proxy (limit 3).
+ */
+async function edgeLimits(dir: string): Promise<EdgeFigures> {
+  const mock = await startMockUpstream();
+  try {
+    const trusting = await startApp(await sparePort(), appEnv(mock, join(dir, "edge.sqlite"), { MOFSCOPE_AUDIT_LIMIT: "3" }));
+    const as = (client: string, headers: Record<string, string> = {}) => ({ headers: { "x-forwarded-for": client, ...headers }, redirect: "manual" as const });
+    let views: Response[];
+    let prefetches: Response[];
+    let viewsUpstream: number;
+    let prefetchesUpstream: number;
+    try {
+      for (let i = 0; i < 3; i++) {
+        await (await fetch(`${trusting.url}/api/v1/audit?url=acme/spent-${i}`, as("10.11.0.1"))).text();
+      }
+      let before = mock.requests.length;
+      views = [];
+      for (let i = 0; i < 80; i++) {
+        const model = i % 2 === 0 ? `acme/unknown-${i}` : (STORM_MODELS[i % STORM_MODELS.length] ?? MODEL);
+        views.push(await fetch(`${trusting.url}/models/${model}`, as("10.11.0.1")));
+      }
+      viewsUpstream = mock.requests.length - before;
+      before = mock.requests.length;
+      prefetches = [];
+      for (let i = 0; i < 30; i++) {
+        const path = i % 3 === 0 ? `/compare?m=${STORM_MODELS[i % STORM_MODELS.length]},${MODEL}` : `/models/${STORM_MODELS[i % STORM_MODELS.length]}`;
+        prefetches.push(await fetch(`${trusting.url}${path}`, as(`10.12.0.${i}`, PREFETCH)));
+      }
+      // an audit a prefetch started would have made its first requests by now
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      prefetchesUpstream = mock.requests.length - before;
+    } finally {
+      await trusting.stop();
+    }
+    const untrusting = await startApp(await sparePort(), appEnv(mock, join(dir, "untrusted.sqlite"), { MOFSCOPE_AUDIT_LIMIT: "3", MOFSCOPE_TRUST_PROXY: "" }));
+    const rotations: Response[] = [];
+    try {
+      for (let i = 0; i < 20; i++) {
+        rotations.push(await fetch(`${untrusting.url}/api/v1/audit?url=acme/rotated-${i}`, as(`10.13.0.${i}`)));
+      }
+    } finally {
+      await untrusting.stop();
+    }
+    return {
+      views: views.length,
+      viewsRefused: views.filter((v) => v.status === 429).length,
+      viewsUpstream,
+      prefetches: prefetches.length,
+      prefetchesEmpty: prefetches.filter((p) => p.status === 204).length,
+      prefetchesUpstream,
+      rotations: rotations.length,
+      rotationsRan: rotations.filter((r) => r.status !== 429).length,
+    };
+  } finally {
     await mock.close();
   }
 }
@@ -165,6 +237,7 @@ export async function benchReliability(): Promise<Record<string, Record<string, 
   const dir = benchDir();
   const faults = await faultCases(dir);
   const crowd = await herd(dir);
+  const edge = await edgeLimits(dir);
   const rows: Record<string, Record<string, string | number>> = {
     "server fault cases": { passed: faults.passed, of: faults.total, failed: faults.failed.join(" | ") || "none" },
     "fuzz runs per property": {
@@ -183,6 +256,9 @@ export async function benchReliability(): Promise<Record<string, Record<string, 
       "upstream requests": crowd.upstream,
       "requests of one audit": crowd.oneAudit,
     },
+    "page views by a client over its limit": { views: edge.views, "answered 429": edge.viewsRefused, "upstream requests": edge.viewsUpstream },
+    "prefetches of unaudited pages": { prefetches: edge.prefetches, "answered 204": edge.prefetchesEmpty, "upstream requests": edge.prefetchesUpstream },
+    "audits with a new X-Forwarded-For each, no trusted proxy (limit 3)": { audits: edge.rotations, ran: edge.rotationsRan },
   };
   return { ...rows, ...(await loadQuietAndStormy(dir)) };
 }

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { AuditLink } from "@/components/audit-link";
 import { classTitle, formatTime } from "@/lib/report/display";
 import { modelPath } from "@/lib/report/model-ref";
 import type { SnapshotSummary } from "@/lib/report/snapshot-summary";
@@ -16,9 +16,9 @@ export function RecentModels({ items }: RecentModelsProps) {
     <ul className="divide-y divide-zinc-200 dark:divide-zinc-800" data-testid="recent-models">
       {items.map((item) => (
         <li key={item.id} className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1 py-2">
-          <Link href={modelPath({ source: item.source === "github" ? "github" : "hf", id: item.modelId })} className="link font-medium">
+          <AuditLink href={modelPath({ source: item.source === "github" ? "github" : "hf", id: item.modelId })} className="link font-medium">
             {item.modelId}
-          </Link>
+          </AuditLink>
           <span className="text-sm">
             <span className="font-medium">{classTitle(item.class)}</span>
             {item.provisional ? " (provisional)" : ""}

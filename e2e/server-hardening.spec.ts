@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from "node:fs";
+import { request as httpRequest } from "node:http";
 import { connect } from "node:net";
 import { join } from "node:path";
 import { expect, test } from "@playwright/test";
@@ -15,8 +16,15 @@ let mock: MockUpstream;
 let app: AppServer;
 const seen: string[] = [];
 
-async function get(path: string, client: string): Promise<{ status: number; headers: Headers; text: string }> {
-  const response = await fetch(`${app.url}${path}`, { headers: { "x-forwarded-for": client }, redirect: "manual" });
+interface Answer {
+  status: number;
+  headers: Headers;
+  text: string;
+}
+
+/** A GET as `client` (the address the test runner, a proxy on this host, forwards), from this file's server or another. */
+async function get(path: string, client: string, headers: Record<string, string> = {}, server: AppServer = app): Promise<Answer> {
+  const response = await fetch(`${server.url}${path}`, { headers: { "x-forwarded-for": client, ...headers }, redirect: "manual" });
   const text = await response.text();
   seen.push(`${[...response.headers].map(([k, v]) => `${k}: ${v}`).join("\n")}\n${text}`);
   return { status: response.status, headers: response.headers, text };
@@ -270,4 +278,154 @@ test("cross-site re-audit in Chromium: another site's form is refused, the page'
   ]);
   expect(done.status()).toBe(303);
   await expect(page.getByText("Re-audited just now.")).toBeVisible({ timeout: 30_000 });
+});
+test.describe("the edge: every way to an upstream spends the client's limit, and no client picks its key or sends an internal signal", () => {
+  // its own server and mock (audit limit 3, the test runner trusted as a proxy on this host), so every model starts unaudited
+  let edgeMock: MockUpstream;
+  let edge: AppServer;
+  const at = (path: string, client: string, headers: Record<string, string> = {}) => get(path, client, headers, edge);
+  const upstreamSince = (before: number) => edgeMock.requests.slice(before).map((r) => r.path);
+
+  test.beforeAll(async () => {
+    edgeMock = await startMockUpstream();
+    edge = await startApp(APP_PORT + 20, appEnv(edgeMock, "test-results/e2e/edge.sqlite", { MOFSCOPE_AUDIT_LIMIT: "3" }));
+  });
+
+  test.afterAll(async () => {
+    await edge?.stop();
+    await edgeMock?.close();
+  });
+
+  test("a client over its limit gets 429 with Retry-After on page views of unaudited models, before any upstream request", async () => {
+    const client = "10.6.6.6";
+    for (const id of ["mistralai/Mistral-7B-v0.1", "EleutherAI/pythia-160m", "bigscience/bloom"]) {
+      expect((await at(`/api/v1/audit?url=${id}`, client)).status).toBe(200);
+    }
+    const before = edgeMock.requests.length;
+    const views: Answer[] = [];
+    for (let i = 0; i < 40; i++) {
+      views.push(await at(`/models/acme/unknown-${i}`, client));
+    }
+    views.push(await at("/models/LLM360/CrystalCoder", client));
+    expect(views.map((v) => v.status)).toEqual(Array(41).fill(429));
+    expect(views.filter((v) => !(Number(v.headers.get("retry-after")) >= 1))).toEqual([]);
+    expect(upstreamSince(before)).toEqual([]);
+  });
+
+  test("a page view's first upstream request and the audit it precedes spend one token together", async () => {
+    const client = "10.6.6.7";
+    for (const id of ["allenai/OLMo-7B", "LLM360/Amber", "LLM360/CrystalCoder"]) {
+      const view = await at(`/models/${id}`, client);
+      expect(view.status, id).toBe(200);
+      expect(view.text, id).toContain("data-snapshot-id=");
+    }
+    const before = edgeMock.requests.length;
+    const fourth = await at("/models/moxin-org/moxin-llm-7b", client);
+    expect(fourth.status).toBe(429);
+    expect(Number(fourth.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+    expect(upstreamSince(before)).toEqual([]);
+  });
+
+  test("a prefetch never starts an audit or reaches an upstream", async () => {
+    const before = edgeMock.requests.length;
+    const prefetches = [
+      { rsc: "1", "next-router-prefetch": "1" },
+      { rsc: "1", "next-router-prefetch": "1", "next-router-segment-prefetch": "/_tree" },
+      { "sec-purpose": "prefetch" },
+    ];
+    const paths = ["/models/meta-llama/Llama-2-7b-hf", "/models/acme/prefetched", "/compare?m=meta-llama/Llama-2-7b-hf,moxin-org/moxin-llm-7b"];
+    const statuses: string[] = [];
+    for (const headers of prefetches) {
+      for (const path of paths) {
+        statuses.push(`${(await at(path, "10.6.6.8", headers)).status} ${path} ${JSON.stringify(headers)}`);
+      }
+    }
+    // an audit started by a prefetch would have made its first requests by now
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(upstreamSince(before)).toEqual([]);
+    // an empty answer: Next's router then fetches the page when the link is followed
+    expect(statuses.filter((s) => !s.startsWith("204 "))).toEqual([]);
+  });
+
+  test("the home page does not prefetch its model links", async ({ page }) => {
+    const before = edgeMock.requests.length;
+    const prefetched: string[] = [];
+    // the header's links to /models and /compare may be prefetched: those pages never audit
+    page.on("request", (r) => {
+      if (/\/models\/[^/?]+\/|\/compare\?(.*&)?m=/.test(r.url())) {
+        prefetched.push(r.url());
+      }
+    });
+    await page.goto(`${edge.url}/`);
+    await expect(page.getByRole("link", { name: "allenai/OLMo-7B" }).first()).toBeVisible();
+    await page.waitForLoadState("networkidle");
+    await page.waitForTimeout(1_000);
+    expect(prefetched).toEqual([]);
+    expect(upstreamSince(before)).toEqual([]);
+    // followed, the link still navigates in place (OLMo-7B was audited above, so the report is stored)
+    await page.getByRole("link", { name: "allenai/OLMo-7B" }).first().click();
+    await expect(page.getByRole("heading", { level: 1, name: "allenai/OLMo-7B" })).toBeVisible();
+    await expect(page.getByTestId("grade")).toBeVisible();
+  });
+
+  test("a client cannot skip the page cache or the 404 check with an internal header", async () => {
+    const client = "10.6.6.9";
+    for (const forged of [{ "x-mofscope-fill": "1" }, { "x-mofscope-fill": "1", "x-mofscope-internal": "guessed" }]) {
+      expect((await at("/models/acme/forged-fill", client, forged)).status).toBe(404);
+    }
+    const path = "/models/allenai/OLMo-7B";
+    await expect.poll(async () => (await at(path, client)).headers.get("x-mofscope-page-cache"), { timeout: 10_000 }).toBe("hit");
+    expect((await at(path, client, { "x-mofscope-fill": "1" })).headers.get("x-mofscope-page-cache")).toBe("hit");
+  });
+
+  test("behind a trusted proxy the client is the right-most address it did not add itself", async () => {
+    // the client writes the left part; the proxy on this host appends the address it saw
+    const answers: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      answers.push((await at(`/api/v1/audit?url=acme/spoofed-${i}`, `10.200.0.${i}, 198.51.100.7`)).status);
+    }
+    expect(answers).toEqual([404, 404, 404, 429]);
+  });
+
+  test("links and badge snippets never take their origin from the request's Host or X-Forwarded-Host", async () => {
+    const evil = { "x-forwarded-host": "evil.example", "x-forwarded-proto": "https", "x-forwarded-port": "443" };
+    const markdown = await at("/models/mistralai/Mistral-7B-v0.1/report.md", "10.6.6.10", evil);
+    expect(markdown.status).toBe(200);
+    expect(markdown.text).toContain(`${edge.url}/models/mistralai/Mistral-7B-v0.1`);
+    expect(markdown.text).not.toContain("evil.example");
+    const page = await at("/models/mistralai/Mistral-7B-v0.1", "10.6.6.10", evil);
+    expect(page.text).toContain(`${edge.url}/badge/mistralai/Mistral-7B-v0.1.svg`);
+    expect(page.text).not.toContain("evil.example");
+    // fetch may not set Host itself, so this one goes through node:http
+    const hosted = await new Promise<string>((resolve, reject) => {
+      httpRequest(`${edge.url}/models/EleutherAI/pythia-160m/report.md`, { headers: { host: "evil.example" } }, (response) => {
+        let text = "";
+        response.setEncoding("utf8").on("data", (chunk: string) => (text += chunk));
+        response.on("end", () => resolve(text));
+      })
+        .on("error", reject)
+        .end();
+    });
+    expect(hosted).toContain(`${edge.url}/models/EleutherAI/pythia-160m`);
+    expect(hosted).not.toContain("evil.example");
+  });
+});
+
+test("with no trusted proxy the client is the connection's address, whatever headers it sends", async () => {
+  const mockAlone = await startMockUpstream();
+  const untrusted = await startApp(
+    APP_PORT + 21,
+    appEnv(mockAlone, "test-results/e2e/untrusted.sqlite", { MOFSCOPE_AUDIT_LIMIT: "3", MOFSCOPE_TRUST_PROXY: "" }),
+  );
+  try {
+    const answers: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      const rotating = { "x-real-ip": `10.1.0.${i}`, "x-mofscope-client": `10.2.0.${i}`, "x-mofscope-internal": "guessed" };
+      answers.push((await get(`/api/v1/audit?url=acme/rotated-${i}`, `10.0.0.${i}`, rotating, untrusted)).status);
+    }
+    expect(answers).toEqual([404, 404, 404, 429]);
+  } finally {
+    await untrusted.stop();
+    await mockAlone.close();
+  }
 });

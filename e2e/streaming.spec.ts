@@ -10,7 +10,8 @@ let app: AppServer;
 
 test.beforeAll(async () => {
   mock = await startMockUpstream();
-  app = await startApp(APP_PORT + 23, appEnv(mock, "test-results/e2e/streaming.sqlite"));
+  // the held requests must outlast the checks made while they wait (axe, screenshots), on a loaded machine too
+  app = await startApp(APP_PORT + 23, appEnv(mock, "test-results/e2e/streaming.sqlite", { MOFSCOPE_UPSTREAM_TIMEOUT_MS: "60000" }));
 });
 
 test.afterAll(async () => {

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { AuditLink } from "@/components/audit-link";
 import { CLASS_NAMES, COMPONENTS } from "@/lib/mof/components";
 import { classTitle, formatPercent } from "@/lib/report/display";
 import type { Report } from "@/lib/report/schema";
@@ -30,9 +30,9 @@ export function CompareMatrix({ columns }: CompareMatrixProps) {
             </th>
             {columns.map((col) => (
               <th key={col.key} scope="col" className={`${cell} font-semibold`}>
-                <Link href={col.href} className="link break-all">
+                <AuditLink href={col.href} className="link break-all">
                   {col.title}
-                </Link>
+                </AuditLink>
               </th>
             ))}
           </tr>

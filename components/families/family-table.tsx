@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { AuditLink } from "@/components/audit-link";
 import type { Family, FamilyVariant } from "@/lib/families";
 import { COMPONENTS_BY_WEIGHT, type ComponentSpec } from "@/lib/mof/components";
 import { CLASS_COLOURS, classTitle } from "@/lib/report/display";
@@ -24,9 +24,9 @@ function VariantName({ variant, href }: { variant: FamilyVariant; href: string |
   return (
     <>
       {href ? (
-        <Link href={href} className="link">
+        <AuditLink href={href} className="link">
           {displayName(variant)}
-        </Link>
+        </AuditLink>
       ) : (
         displayName(variant)
       )}

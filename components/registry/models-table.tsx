@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { AuditLink } from "@/components/audit-link";
 import type { ModelRow } from "@/lib/registry/store";
 import { CLASS_COLOURS, classTitle } from "@/lib/report/display";
 import { modelPath } from "@/lib/report/model-ref";
@@ -41,9 +41,9 @@ export function ModelsTable({ rows }: ModelsTableProps) {
         {rows.map((row) => (
           <tr key={`${row.source}:${row.id}`} data-testid="model-row" data-source={row.source}>
             <td className={`${cell} [overflow-wrap:anywhere]`}>
-              <Link href={rowHref(row)} className="link font-medium">
+              <AuditLink href={rowHref(row)} className="link font-medium">
                 {row.source === "mot" ? row.name : row.id}
-              </Link>
+              </AuditLink>
               <span className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1">
                 <SourceTag source={row.source} />
                 <span className="text-xs text-zinc-600 sm:hidden dark:text-zinc-400">{row.producer}</span>

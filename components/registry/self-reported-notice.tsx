@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { AuditLink } from "@/components/audit-link";
 
 export interface SelfReportedNoticeProps {
   producer: string;
@@ -24,9 +24,9 @@ export function SelfReportedNotice({ producer, audit }: SelfReportedNoticeProps)
       </p>
       {audit ? (
         <p className="mt-3">
-          <Link href={audit.href} className="btn">
+          <AuditLink href={audit.href} className="btn">
             {audit.label}
-          </Link>
+          </AuditLink>
         </p>
       ) : (
         <p className="mt-2">The record names no Hugging Face model or GitHub repository that mofscope could audit.</p>

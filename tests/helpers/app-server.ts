@@ -18,7 +18,11 @@ export interface UpstreamUrls {
   arxivApiUrl: string;
 }
 
-/** The environment of a server whose upstreams are all the given mock and whose database is a fresh file. */
+/**
+ * The environment of a server whose upstreams are all the given mock and whose database is a fresh file. The test
+ * runner stands where a reverse proxy on the same host would, so loopback is trusted to name the client
+ * (`X-Forwarded-For`), and each test can act as its own client.
+ */
 export function appEnv(mock: UpstreamUrls, db: string, extra: Record<string, string> = {}): Record<string, string> {
   rmSync(db, { force: true });
   rmSync(`${db}-wal`, { force: true });
@@ -30,6 +34,7 @@ export function appEnv(mock: UpstreamUrls, db: string, extra: Record<string, str
     GITHUB_API_URL: mock.githubApiUrl,
     ARXIV_API_URL: mock.arxivApiUrl,
     MOFSCOPE_DB: db,
+    MOFSCOPE_TRUST_PROXY: "loopback",
     ...extra,
   };
 }
@@ -86,7 +91,8 @@ export async function startApp(port: number, env: Record<string, string>): Promi
   for (;;) {
     try {
       const response = await fetch(`${url}/api/v1/reports/0000000000`, { signal: AbortSignal.timeout(2_000) });
-      if (response.status === 404) {
+      // another process may hold the port (then this child exits): only this child's own ready line counts
+      if (response.status === 404 && output.includes(`ready on ${url}`)) {
         break;
       }
     } catch {

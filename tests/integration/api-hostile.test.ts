@@ -1,4 +1,5 @@
 import { mkdtempSync, readFileSync } from "node:fs";
+import type { IncomingHttpHeaders, IncomingMessage } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
@@ -7,6 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ERROR_STATUS } from "@/lib/api/errors";
 import { parseCompareParam } from "@/lib/report/compare-params";
 import { reportSchema } from "@/lib/report/schema";
+import { admitRequest, parseTrustProxy } from "@/lib/server/http/client-address";
+import { CLIENT_HEADER } from "@/lib/server/http/internal";
 import { readBadUrl } from "@/lib/server/pages/status-pages";
 import { API_FUZZ_RUNS } from "@/tests/helpers/fuzz";
 import { type MockUpstream, startMockUpstream } from "@/tests/helpers/mock-upstream";
@@ -295,5 +298,49 @@ describe("POST /models/{org}/{name}/reaudit", () => {
       expect(response.status, JSON.stringify(headers)).toBe(303);
       expect(response.headers.get("location")).toMatch(/^\/models\/LLM360\/Amber\?notice=done$/);
     }
+  });
+});
+const forwardedList = fc.array(fc.oneof(fc.ipV4(), fc.ipV6(), fc.string({ maxLength: 20 })), { maxLength: 6 }).map((hops) => hops.join(", "));
+const clientHeaders = fc.dictionary(
+  fc.oneof(
+    fc.constantFrom("x-forwarded-for", "x-real-ip", "forwarded", "x-mofscope-client", "x-mofscope-fill", "x-mofscope-internal", "x-mofscope-prepaid"),
+    fc.stringMatching(/^x-mofscope-[a-z-]{0,12}$/),
+  ),
+  fc.oneof(fc.string({ maxLength: 80 }), forwardedList, hostile),
+);
+// addresses that are never loopback, so never a trusted proxy under MOFSCOPE_TRUST_PROXY=loopback
+const remoteAddress = fc.oneof(
+  fc.ipV4().filter((address) => !address.startsWith("127.")),
+  fc.constantFrom("2001:db8::7", "fe80::1", "::ffff:203.0.113.5"),
+);
+
+describe("the edge in front of every route", () => {
+  const trust = parseTrustProxy("loopback");
+  const admit = (headers: IncomingHttpHeaders, remote: string) => {
+    const request = { headers, socket: { remoteAddress: remote } } as unknown as IncomingMessage;
+    admitRequest(request, trust);
+    return request.headers;
+  };
+
+  it("never lets a client choose its rate-limit key or send an internal header", () => {
+    fc.assert(
+      fc.property(clientHeaders, remoteAddress, (sent, remote) => {
+        const headers = admit({ ...sent }, remote);
+        expect(Object.keys(headers).filter((name) => name.startsWith("x-mofscope-"))).toEqual([CLIENT_HEADER]);
+        expect(headers[CLIENT_HEADER]).toBe(remote);
+      }),
+      { numRuns: API_FUZZ_RUNS * 10 },
+    );
+  });
+
+  it("keys a client behind the trusted proxy by the address the proxy appended, whatever the client wrote before it", () => {
+    fc.assert(
+      fc.property(clientHeaders, remoteAddress, (sent, client) => {
+        const written = typeof sent["x-forwarded-for"] === "string" ? `${sent["x-forwarded-for"]}, ` : "";
+        const headers = admit({ ...sent, "x-forwarded-for": `${written}${client}` }, "127.0.0.1");
+        expect(headers[CLIENT_HEADER]).toBe(client);
+      }),
+      { numRuns: API_FUZZ_RUNS * 10 },
+    );
   });
 });

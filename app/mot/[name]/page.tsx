@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
-import { headers } from "next/headers";
-import Link from "next/link";
 import { notFound } from "next/navigation";
+import { AuditLink } from "@/components/audit-link";
 import { FamilyLink } from "@/components/families/family-link";
 import { SelfReportedNotice } from "@/components/registry/self-reported-notice";
 import { BadgeSnippet } from "@/components/report/badge-snippet";
@@ -44,7 +43,7 @@ export default async function RecordPage({ params }: RecordPageProps) {
   const repository = httpUrl(release.repository);
   const family = await siblingsOf(`mot:${record.name}`);
   const compareWith = record.hfId ? `,${record.hfId}` : "";
-  const origin = siteOrigin(await headers());
+  const origin = siteOrigin();
   return (
     <div className="space-y-6">
       <div className="space-y-1">
@@ -66,9 +65,9 @@ export default async function RecordPage({ params }: RecordPageProps) {
               Record in MOT&apos;s repository
             </a>
           ) : null}
-          <Link href={`/compare?m=mot:${encodeURIComponent(record.name)}${compareWith}`} className="link">
+          <AuditLink href={`/compare?m=mot:${encodeURIComponent(record.name)}${compareWith}`} className="link">
             {record.hfId ? "Compare with the audit" : "Compare"}
-          </Link>
+          </AuditLink>
           {family ? <FamilyLink href={familyHref(family.key)} label={family.label} count={family.variants.length} /> : null}
         </p>
       </div>

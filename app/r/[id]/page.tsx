@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
+import { AuditLink } from "@/components/audit-link";
 import { ReportBody } from "@/components/report/report-body";
 import { snapshotStore } from "@/lib/db/snapshots";
 import { formatTime, reportHref } from "@/lib/report/display";
@@ -31,15 +31,15 @@ export default async function SnapshotPage({ params }: SnapshotPageProps) {
         <h1 className="break-words text-3xl font-bold tracking-tight">{report.model.id}</h1>
         <p className="flex flex-wrap gap-x-4 text-sm">
           {audited ? (
-            <Link href={reportHref(report)} className="link">
+            <AuditLink href={reportHref(report)} className="link">
               Latest report for this model
-            </Link>
+            </AuditLink>
           ) : (
             <span>Classified from a {report.model.source === "yaml" ? "submitted YAML record" : "MOT record"}</span>
           )}
-          <Link href={`/compare?m=r:${report.id}`} className="link">
+          <AuditLink href={`/compare?m=r:${report.id}`} className="link">
             Compare
-          </Link>
+          </AuditLink>
           <a href={`/api/v1/reports/${report.id}`} className="link">
             JSON
           </a>

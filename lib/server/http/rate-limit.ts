@@ -1,8 +1,11 @@
+import { CLIENT_HEADER } from "./internal";
+
 export type TakeResult = { ok: true } | { ok: false; retryAfterSeconds: number };
 
+/** The one interface every path that reaches an upstream spends through; asynchronous so a shared store can stand behind it. */
 export interface RateLimiter {
   /** Spends one token for `key`, or says how long until one is available. */
-  take(key: string): TakeResult;
+  take(key: string): Promise<TakeResult>;
 }
 
 export interface RateLimiterOptions {
@@ -38,7 +41,7 @@ export function createRateLimiter({ capacity, refillPerMinute, now = Date.now, m
   }
 
   return {
-    take(key) {
+    async take(key) {
       const t = now();
       if (!buckets.has(key) && buckets.size >= maxKeys) {
         prune(t);
@@ -64,14 +67,13 @@ function limitFromEnv(): { capacity: number; refillPerMinute: number } {
 
 const globalForLimiter = globalThis as unknown as { mofscopeAuditLimiter?: RateLimiter };
 
-/** The process-wide limiter for uncached audits (page views, re-audits and the API share it). */
+/** The process-wide limiter for everything that reaches an upstream: audits from pages, the API, badges, exports, re-audits, and a model page's first request. */
 export function auditLimiter(): RateLimiter {
   globalForLimiter.mofscopeAuditLimiter ??= createRateLimiter(limitFromEnv());
   return globalForLimiter.mofscopeAuditLimiter;
 }
 
-/** Who is asking: the first X-Forwarded-For hop (set by Next or the reverse proxy in front of it). */
+/** Who is asking: the key the edge (`server.ts`) set from the connection and the trusted proxies, never a client's header. */
 export function clientKey(headers: Headers): string {
-  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || headers.get("x-real-ip") || "unknown";
+  return headers.get(CLIENT_HEADER) || "unknown";
 }

@@ -1,10 +1,12 @@
 import "server-only";
 import { type AuditOutcome, type AuditProgress, startAudit } from "@/lib/audit";
+import type { FirstRequestError } from "@/lib/audit/outcome";
+import { probeModel } from "@/lib/audit/probe";
 import { snapshotStore } from "@/lib/db/snapshots";
 import { modelKey } from "@/lib/report/model-key";
 import type { ModelRef } from "@/lib/report/model-ref";
 import type { Report } from "@/lib/report/schema";
-import { auditLimiter } from "@/lib/server/http/rate-limit";
+import { auditLimiter, type TakeResult } from "@/lib/server/http/rate-limit";
 import { invalidateModelPages } from "@/lib/server/page-cache/cache";
 
 /** A stored snapshot younger than this is served as is. */
@@ -25,6 +27,8 @@ export interface LatestOptions {
   client: string;
   /** Audit again even if a fresh snapshot exists (the re-audit action). */
   force?: boolean;
+  /** The client's token for this audit was already spent, on the first request a model page made before streaming. */
+  prepaid?: boolean;
   now?: () => number;
 }
 
@@ -35,10 +39,18 @@ interface StoringAudit {
   readonly progress: AuditProgress;
 }
 
-// route handlers and pages are bundled apart, so the map lives on globalThis to be one per process
-const globalForAudits = globalThis as unknown as { mofscopeAuditsInFlight?: Map<string, StoringAudit> };
+type Admitted = { ok: true; audit: StoringAudit } | { ok: false; retryAfterSeconds: number };
+
+// route handlers and pages are bundled apart, so the maps live on globalThis to be one per process
+const globalForAudits = globalThis as unknown as {
+  mofscopeAuditsInFlight?: Map<string, StoringAudit>;
+  mofscopeAuditsStarting?: Map<string, Promise<Admitted>>;
+};
 globalForAudits.mofscopeAuditsInFlight ??= new Map<string, StoringAudit>();
+globalForAudits.mofscopeAuditsStarting ??= new Map<string, Promise<Admitted>>();
 const inFlight = globalForAudits.mofscopeAuditsInFlight;
+// audits whose first reader is still asking the limiter, which may answer after a round trip to a shared store
+const starting = globalForAudits.mofscopeAuditsStarting;
 
 const auditKey = (ref: ModelRef, force: boolean) => `${modelKey(ref.source, ref.id)}${force ? " force" : ""}`;
 
@@ -62,9 +74,65 @@ function auditAndStore(ref: ModelRef, force: boolean, now: () => number): Storin
   return audit;
 }
 
-/** True when any snapshot of the model is stored, fresh or not. */
-export async function hasSnapshot(ref: Pick<ModelRef, "source" | "id">): Promise<boolean> {
-  return (await snapshotStore().latest(ref.source, ref.id)) !== null;
+const isFresh = (createdAt: string, now: () => number) => now() - Date.parse(createdAt) < FRESH_FOR_MS;
+
+/**
+ * Joins the audit of this key under way, or spends a token through `take` and starts it. A reader that comes while
+ * the first one waits for the limiter waits for that answer too: it joins the audit the token started (joining costs
+ * the upstreams nothing, so it spends no token), or, if that reader was refused, asks for its own token.
+ */
+async function joinOrStart(ref: ModelRef, force: boolean, now: () => number, take: () => Promise<TakeResult>): Promise<Admitted> {
+  const key = auditKey(ref, force);
+  for (;;) {
+    const running = inFlight.get(key);
+    if (running !== undefined) {
+      return { ok: true, audit: running };
+    }
+    const pending = starting.get(key);
+    if (pending === undefined) {
+      break;
+    }
+    await pending.catch(() => null);
+  }
+  const admitted = take().then((allowed): Admitted => (allowed.ok ? { ok: true, audit: auditAndStore(ref, force, now) } : allowed));
+  starting.set(key, admitted);
+  // registered before any waiter's, so a waiter resumes with the entry gone and the audit (if any) in flight
+  const forget = () => starting.delete(key);
+  admitted.then(forget, forget);
+  return admitted;
+}
+
+/** True when a fresh snapshot of the model is stored, so reading its report reaches no upstream. */
+export async function hasFreshSnapshot(ref: Pick<ModelRef, "source" | "id">, now: () => number = Date.now): Promise<boolean> {
+  const stored = await snapshotStore().latest(ref.source, ref.id);
+  return stored !== null && isFresh(stored.createdAt, now);
+}
+
+const limited = (retryAfterSeconds: number): FirstRequestError => ({
+  code: "rate_limited",
+  message: "Too many audits from your address; wait a moment.",
+  retryAfterSeconds,
+});
+
+export type PageAdmission = { ok: true; prepaid: boolean } | { ok: false; error: FirstRequestError };
+
+/**
+ * Settles a model page's status before it streams. For a model with no report and no audit under way, the client's
+ * token is spent first (a client over its limit gets `rate_limited` before any upstream request), then the audit's
+ * first request is made: an unknown model is `not_found`, a failing upstream its error. The page's audit then reads
+ * that answer from the response cache and spends no second token (`prepaid`).
+ */
+export async function admitModelPage(ref: ModelRef, client: string): Promise<PageAdmission> {
+  const key = auditKey(ref, false);
+  if (inFlight.has(key) || starting.has(key) || (await snapshotStore().latest(ref.source, ref.id)) !== null) {
+    return { ok: true, prepaid: false };
+  }
+  const allowed = await auditLimiter().take(client);
+  if (!allowed.ok) {
+    return { ok: false, error: limited(allowed.retryAfterSeconds) };
+  }
+  const probe = await probeModel(ref);
+  return probe.ok ? { ok: true, prepaid: true } : { ok: false, error: probe.error };
 }
 
 export interface LatestRun {
@@ -74,30 +142,21 @@ export interface LatestRun {
 }
 
 /**
- * Serves the latest snapshot while fresh, else audits (rate-limited per client) and stores the result. Decides
- * after one store read, before the audit ends, whether an audit runs, so a page can stream its components as they settle.
+ * Serves the latest snapshot while fresh, else audits (rate-limited per client) and stores the result. Decides after
+ * one store read, before the audit runs, whether it runs, so a page can stream its components as they settle.
  */
-export async function startLatestReport(ref: ModelRef, { client, force = false, now = Date.now }: LatestOptions): Promise<LatestRun> {
+export async function startLatestReport(ref: ModelRef, { client, force = false, prepaid = false, now = Date.now }: LatestOptions): Promise<LatestRun> {
   // an audit under way before the read is joined even if it stores its snapshot while the read runs
   const running = inFlight.get(auditKey(ref, force));
   const stored = await snapshotStore().latest(ref.source, ref.id);
-  if (!force && running === undefined && stored && now() - Date.parse(stored.createdAt) < FRESH_FOR_MS) {
+  if (!force && running === undefined && stored && isFresh(stored.createdAt, now)) {
     return { progress: null, result: Promise.resolve({ report: stored.report, cached: true, error: null }) };
   }
-  // joining an audit already under way costs the upstreams nothing, so it spends no token
-  let audit = running ?? inFlight.get(auditKey(ref, force));
-  if (audit === undefined) {
-    const allowed = auditLimiter().take(client);
-    if (!allowed.ok) {
-      const error: AuditFailure = {
-        code: "rate_limited",
-        message: "Too many audits from your address; wait a moment.",
-        retryAfterSeconds: allowed.retryAfterSeconds,
-      };
-      return { progress: null, result: Promise.resolve({ report: stored?.report ?? null, cached: true, error }) };
-    }
-    audit = auditAndStore(ref, force, now);
+  const admitted = await joinOrStart(ref, force, now, () => (prepaid ? Promise.resolve({ ok: true }) : auditLimiter().take(client)));
+  if (!admitted.ok) {
+    return { progress: null, result: Promise.resolve({ report: stored?.report ?? null, cached: true, error: limited(admitted.retryAfterSeconds) }) };
   }
+  const { audit } = admitted;
   const result = audit.stored.then((outcome): LatestResult => {
     if (!outcome.ok) {
       return { report: stored?.report ?? null, cached: stored !== null, error: outcome.error };

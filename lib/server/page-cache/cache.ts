@@ -1,3 +1,4 @@
+import { INTERNAL_HEADER, innerRequestHeaders, isInternal } from "@/lib/server/http/internal";
 import { hashPolicy, trustedScriptHashes } from "@/lib/server/http/security-headers";
 import { type EncodedBodies, encodeBody } from "./encoding";
 
@@ -16,7 +17,7 @@ export interface CachedPage {
 
 const KEPT_HEADERS = ["content-type", "cache-control", "content-security-policy"] as const;
 
-/** Requests that fill the cache carry this header, so they are rendered instead of served from the cache. */
+/** Requests that fill the cache carry this header (with the process's secret), so they are rendered instead of served from the cache. */
 export const FILL_HEADER = "x-mofscope-fill";
 
 /** Marks a response served from the cache. */
@@ -50,12 +51,17 @@ export function pageKind(pathname: string, search: string): PageKind | null {
   return KINDS.find(([pattern]) => pattern.test(pathname))?.[1] ?? null;
 }
 
+/** True for this process's own fill request; a client that sends the header is answered like any other. */
+export function isFill(header: (name: string) => string | null | undefined): boolean {
+  return header(FILL_HEADER) != null && isInternal(header(INTERNAL_HEADER));
+}
+
 /**
  * The kind of page a request may be answered with from the cache, or null. Client-side navigations ask for the
  * page's RSC payload at the same path (with an `rsc` header), and the fill itself must render.
  */
 export function cacheableRequest(method: string | undefined, url: string, header: (name: string) => string | null | undefined): PageKind | null {
-  if (method !== "GET" || header("rsc") != null || header("next-router-prefetch") != null || header(FILL_HEADER) != null) {
+  if (method !== "GET" || header("rsc") != null || header("next-router-prefetch") != null || isFill(header)) {
     return null;
   }
   const query = url.indexOf("?");
@@ -80,12 +86,15 @@ export function storePage(key: string, kind: PageKind, page: Omit<CachedPage, "e
   }
 }
 
-/** Drops every cached page of a model once a new snapshot of it is stored. */
+/**
+ * Drops every cached page of a model once a new snapshot of it is stored. A render of those pages already under way
+ * began before the snapshot: it is let go (a fill stores its page only while it is still the key's fill), and the
+ * next miss starts a fresh one.
+ */
 export function invalidateModelPages(modelId: string): void {
-  for (const key of pages.keys()) {
-    if (key === `/models/${modelId}` || key === `/badge/${modelId}.svg`) {
-      pages.delete(key);
-    }
+  for (const key of [`/models/${modelId}`, `/badge/${modelId}.svg`]) {
+    pages.delete(key);
+    fills.delete(key);
   }
 }
 
@@ -109,16 +118,17 @@ export function replayedHeaders(body: string, headers: Headers): Record<string, 
 }
 
 /**
- * Renders the page once in the background (one fill per key at a time) and keeps it if it is a complete report.
- * Returns the fill already under way, if any, so a crowd of misses waits for one render instead of each rendering.
+ * Renders the page once in the background (one fill per key at a time), as `client` so any audit it causes is that
+ * client's, and keeps it if it is a complete report. Returns the fill already under way, if any, so a crowd of misses
+ * waits for one render instead of each rendering.
  */
-export function fillInBackground(key: string, kind: PageKind, origin: string, forwardedFor: string | null): Promise<CachedPage | null> | null {
+export function fillInBackground(key: string, kind: PageKind, origin: string, client: string): Promise<CachedPage | null> | null {
   const running = fills.get(key);
   if (running) {
     return running;
   }
-  const headers: Record<string, string> = { [FILL_HEADER]: "1", ...(forwardedFor ? { "x-forwarded-for": forwardedFor } : {}) };
-  const fill = fetch(`${origin}${key}`, { headers, signal: AbortSignal.timeout(30_000) })
+  const headers = { ...innerRequestHeaders(client), [FILL_HEADER]: "1" };
+  const fill: Promise<CachedPage | null> = fetch(`${origin}${key}`, { headers, signal: AbortSignal.timeout(30_000) })
     .then(async (response) => {
       const body = await response.text();
       // a page that shows an audit error (a stale report with a notice) is never kept, nor one rendered while its
@@ -129,11 +139,20 @@ export function fillInBackground(key: string, kind: PageKind, origin: string, fo
       if (response.status !== 200 || !complete) {
         return null;
       }
-      storePage(key, kind, { bodies: await encodeBody(body), headers: replayedHeaders(body, response.headers) });
+      const bodies = await encodeBody(body);
+      // checked after the last await, so no re-audit can land between the check and the store
+      if (fills.get(key) !== fill) {
+        return null;
+      }
+      storePage(key, kind, { bodies, headers: replayedHeaders(body, response.headers) });
       return cachedPage(key);
     })
     .catch(() => null)
-    .finally(() => fills.delete(key));
+    .finally(() => {
+      if (fills.get(key) === fill) {
+        fills.delete(key);
+      }
+    });
   fills.set(key, fill);
   return null;
 }

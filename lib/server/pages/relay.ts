@@ -1,23 +1,12 @@
-import { timingSafeEqual } from "node:crypto";
+import { internalSecret, isInternal, RELAY_HEADER } from "@/lib/server/http/internal";
 import { NO_CONTENT_POLICY } from "@/lib/server/http/security-headers";
-
-const RELAY_HEADER = "x-mofscope-relay";
-// one secret per process, on globalThis because Next bundles the proxy, route handlers and pages apart
-const globalForRelay = globalThis as unknown as { mofscopeRelaySecret?: Buffer };
-
-function relaySecret(): Buffer {
-  globalForRelay.mofscopeRelaySecret ??= Buffer.from(`${crypto.randomUUID()}${crypto.randomUUID()}`);
-  return globalForRelay.mofscopeRelaySecret;
-}
 
 /**
  * Whether this request is an error page rendered for `relayPage`: it carries this process's secret, which no outside
  * client can know, so a status page renders only what the server decided and a direct visit is refused.
  */
 export function isRelayed(headers: Pick<Headers, "get">): boolean {
-  const secret = relaySecret();
-  const given = Buffer.from(headers.get(RELAY_HEADER) ?? "");
-  return given.length === secret.length && timingSafeEqual(given, secret);
+  return isInternal(headers.get(RELAY_HEADER));
 }
 
 /**
@@ -29,7 +18,7 @@ export async function relayPage(path: string, status: number, headers: Record<st
   let page: { html: string; csp: string } | null = null;
   try {
     const response = await fetch(`http://127.0.0.1:${process.env.PORT ?? "3000"}${path}`, {
-      headers: { [RELAY_HEADER]: relaySecret().toString() },
+      headers: { [RELAY_HEADER]: internalSecret() },
       signal: AbortSignal.timeout(5_000),
     });
     const csp = response.headers.get("content-security-policy");

@@ -18,6 +18,7 @@ import { formatTime } from "@/lib/report/display";
 import { type ModelRef, modelPath } from "@/lib/report/model-ref";
 import type { Report } from "@/lib/report/schema";
 import { spdxIdsIn } from "@/lib/report/spdx-ids";
+import { isInternal, PREPAID_HEADER } from "@/lib/server/http/internal";
 import { siteOrigin } from "@/lib/server/http/origin";
 import { clientKey } from "@/lib/server/http/rate-limit";
 import { type LatestResult, startLatestReport } from "@/lib/server/loaders/latest-report";
@@ -200,7 +201,9 @@ function LiveReport({ result, progress, ...parts }: ReportParts & { result: Prom
 /** The streamed part of the model page: the latest snapshot, or a fresh audit as it runs, or why there is none. */
 export async function ModelReport({ modelRef, notice, retryAfter }: ModelReportProps) {
   const requestHeaders = await headers();
-  const { progress, result } = await startLatestReport(modelRef, { client: clientKey(requestHeaders) });
-  const parts = { modelRef, origin: siteOrigin(requestHeaders), notice, retryAfter };
+  // the proxy spent this client's token on the model's first request when it had no report yet: the audit shares it
+  const prepaid = isInternal(requestHeaders.get(PREPAID_HEADER));
+  const { progress, result } = await startLatestReport(modelRef, { client: clientKey(requestHeaders), prepaid });
+  const parts = { modelRef, origin: siteOrigin(), notice, retryAfter };
   return progress === null ? <FinishedReport result={await result} {...parts} /> : <LiveReport result={result} progress={progress} {...parts} />;
 }

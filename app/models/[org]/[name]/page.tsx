@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { AuditLink } from "@/components/audit-link";
 import { modelPath, modelRefFromRoute } from "@/lib/report/model-ref";
 import { ModelReport } from "./model-report";
 
@@ -40,9 +41,9 @@ export default async function ModelPage({ params, searchParams }: ModelPageProps
           <Link href={modelPath(ref, "/history")} className="link">
             History
           </Link>
-          <Link href={`/compare?m=${ref.id}`} className="link">
+          <AuditLink href={`/compare?m=${ref.id}`} className="link">
             Compare with other models
-          </Link>
+          </AuditLink>
         </p>
       </div>
       <ModelReport modelRef={ref} notice={one(query.notice)} retryAfter={one(query.retry)} />

@@ -1,5 +1,6 @@
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
+import { internalSecret } from "@/lib/server/http/internal";
 import { cacheableRequest, cachedPage, invalidateModelPages, pageKind, replayedHeaders, storePage } from "@/lib/server/page-cache/cache";
 import { encodeBody } from "@/lib/server/page-cache/encoding";
 
@@ -27,12 +28,16 @@ describe("page cache", () => {
     expect(cacheableRequest("GET", "/models/allenai/OLMo-7B?", none)).toBe("report");
     expect(cacheableRequest("POST", "/models/allenai/OLMo-7B", none)).toBeNull();
     expect(cacheableRequest("HEAD", "/models/allenai/OLMo-7B", none)).toBeNull();
-    for (const name of ["rsc", "next-router-prefetch", "x-mofscope-fill"]) {
+    for (const name of ["rsc", "next-router-prefetch"]) {
       expect(
         cacheableRequest("GET", "/models/allenai/OLMo-7B", (asked) => (asked === name ? "1" : undefined)),
         name,
       ).toBeNull();
     }
+    const fill: Record<string, string> = { "x-mofscope-fill": "1", "x-mofscope-internal": internalSecret() };
+    expect(cacheableRequest("GET", "/models/allenai/OLMo-7B", (asked) => fill[asked])).toBeNull();
+    // a client's own fill header, without the secret, changes nothing
+    expect(cacheableRequest("GET", "/models/allenai/OLMo-7B", (asked) => ({ ...fill, "x-mofscope-internal": "guessed" })[asked])).toBe("report");
   });
 
   it("serves a stored page until it expires", () => {

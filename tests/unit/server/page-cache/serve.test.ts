@@ -2,7 +2,8 @@ import { createServer, request, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cachedPage, fillInBackground, storePage } from "@/lib/server/page-cache/cache";
+import { internalSecret } from "@/lib/server/http/internal";
+import { cachedPage, fillInBackground, invalidateModelPages, storePage } from "@/lib/server/page-cache/cache";
 import { encodeBody, preferredEncoding } from "@/lib/server/page-cache/encoding";
 import { serveCached } from "@/lib/server/page-cache/serve";
 
@@ -65,7 +66,12 @@ describe("serving from the page cache in front of Next", () => {
     expect((await get("/models/acme/not-stored")).status).toBe(418);
     expect((await get("/models/acme/served?source=github")).status).toBe(418);
     expect((await get("/models/acme/served", { rsc: "1" })).status).toBe(418);
-    expect((await get("/models/acme/served", { "x-mofscope-fill": "1" })).status).toBe(418);
+    expect((await get("/models/acme/served", { "x-mofscope-fill": "1", "x-mofscope-internal": internalSecret() })).status).toBe(418);
+  });
+
+  it("answers a client that sends the fill header without the process's secret like any other", async () => {
+    expect((await get("/models/acme/served", { "x-mofscope-fill": "1" })).status).toBe(200);
+    expect((await get("/models/acme/served", { "x-mofscope-fill": "1", "x-mofscope-internal": "guessed" })).status).toBe(200);
   });
 
   it("honours q-values when picking an encoding", () => {
@@ -85,12 +91,19 @@ describe("filling the page cache from a render", () => {
   };
   let renderer: Server;
   let origin = "";
+  // a render of this page waits until the test lets it finish
+  let finishHeld = () => {};
+  let held = Promise.resolve();
 
   beforeAll(async () => {
     renderer = createServer((req, res) => {
-      res
-        .writeHead(200, { "content-type": "text/html; charset=utf-8", "content-security-policy": "script-src 'self' 'nonce-N1' 'strict-dynamic'" })
-        .end(pages[req.url ?? ""] ?? "");
+      res.writeHead(200, { "content-type": "text/html; charset=utf-8", "content-security-policy": "script-src 'self' 'nonce-N1' 'strict-dynamic'" });
+      if (req.url === "/models/acme/reaudited") {
+        res.write('<main data-snapshot-id="old">');
+        void held.then(() => res.end("</main>"));
+        return;
+      }
+      res.end(pages[req.url ?? ""] ?? "");
     });
     await new Promise<void>((resolve) => renderer.listen(0, "127.0.0.1", resolve));
     origin = `http://127.0.0.1:${(renderer.address() as AddressInfo).port}`;
@@ -99,8 +112,8 @@ describe("filling the page cache from a render", () => {
   afterAll(() => new Promise<void>((resolve) => renderer.close(() => resolve())));
 
   const fill = (key: string) => {
-    expect(fillInBackground(key, "report", origin, null)).toBeNull();
-    return fillInBackground(key, "report", origin, null);
+    expect(fillInBackground(key, "report", origin, "10.0.0.1")).toBeNull();
+    return fillInBackground(key, "report", origin, "10.0.0.1");
   };
 
   it("keeps a finished report, under the hash policy of its trusted scripts", async () => {
@@ -108,6 +121,22 @@ describe("filling the page cache from a render", () => {
     expect(page?.bodies.identity.toString()).toBe(pages["/models/acme/finished"]);
     expect(page?.headers["content-security-policy"]).toContain("'sha256-");
     expect(cachedPage("/models/acme/finished")).not.toBeNull();
+  });
+
+  it("never keeps a page whose render began before its model was re-audited", async () => {
+    held = new Promise<void>((resolve) => (finishHeld = resolve));
+    const key = "/models/acme/reaudited";
+    expect(fillInBackground(key, "report", origin, "10.0.0.1")).toBeNull();
+    const running = fillInBackground(key, "report", origin, "10.0.0.1");
+    // let the render reach the renderer before the re-audit lands
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    invalidateModelPages("acme/reaudited");
+    finishHeld();
+    expect(await running).toBeNull();
+    expect(cachedPage(key)).toBeNull();
+    // the next render, begun after the re-audit, is kept
+    expect(await fill(key)).not.toBeNull();
+    expect(cachedPage(key)).not.toBeNull();
   });
 
   it("never keeps a page rendered while its audit ran, or one showing an audit error", async () => {

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { AuditLink } from "@/components/audit-link";
 import { DiffView } from "@/components/report/diff-view";
 import { snapshotStore } from "@/lib/db/snapshots";
 import { diffReports } from "@/lib/report/diff";
@@ -35,9 +36,9 @@ export default async function HistoryPage({ params, searchParams }: HistoryPageP
       <div className="space-y-1">
         <p className="text-sm text-zinc-600 dark:text-zinc-400">History</p>
         <h1 className="break-words text-3xl font-bold tracking-tight">{ref.id}</h1>
-        <Link href={modelPath(ref)} className="link text-sm">
+        <AuditLink href={modelPath(ref)} className="link text-sm">
           Latest report
-        </Link>
+        </AuditLink>
       </div>
       {snapshots.length === 0 ? (
         <p>No snapshots yet. Open the latest report to run the first audit.</p>

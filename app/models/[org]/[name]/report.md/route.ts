@@ -13,7 +13,7 @@ export async function GET(request: Request, { params }: Context): Promise<Respon
   try {
     const { org, name } = await params;
     const { ref, report } = await reportForRoute(request, org, name);
-    const body = reportMarkdown(report, `${siteOrigin(request.headers)}${modelPath(ref)}`);
+    const body = reportMarkdown(report, `${siteOrigin()}${modelPath(ref)}`);
     return new Response(body, { headers: { "content-type": "text/markdown; charset=utf-8", "cache-control": "no-store" } });
   } catch (error) {
     return toErrorResponse(error);
