@@ -19,6 +19,7 @@ const BY_KIND: Record<FetchFailureKind, AuditErrorCode> = {
   timeout: "upstream_unavailable",
   upstream_error: "upstream_error",
   invalid_response: "upstream_error",
+  offline: "upstream_unavailable",
 };
 
 /** The audit cannot start when the first request (the model or repository itself) fails. */
@@ -36,6 +37,6 @@ export function firstRequestFailed(failure: SourceFailure, what: string): AuditO
   return { ok: false, error: { code, message: messages[code], ...(retryAfterSeconds ? { retryAfterSeconds } : {}) } };
 }
 
-export function badInput(message: string): AuditOutcome {
+export function badInput(message: string): { readonly ok: false; readonly error: AuditError } {
   return { ok: false, error: { code: "bad_input", message } };
 }
