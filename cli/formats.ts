@@ -1,3 +1,4 @@
+import { motRecordYaml } from "@/lib/report/mot-record";
 import type { AuditEntry } from "./audit-entry";
 import { renderJson, renderText } from "./audit-render";
 import { renderMarkdown } from "./render-markdown";
@@ -14,11 +15,20 @@ export interface AuditFormat {
   readonly single?: boolean;
 }
 
+// a failed audit has no record to write: its error, as a YAML comment, and the exit code say why
+function motEntry({ input, outcome, onPublish }: AuditEntry): string {
+  if (outcome.ok) {
+    return motRecordYaml(outcome.report, onPublish);
+  }
+  return `# mofscope could not audit ${input.replace(/[\p{Cc}]+/gu, " ")}: ${outcome.error.code}: ${outcome.error.message.replace(/[\p{Cc}]+/gu, " ")}\n`;
+}
+
 /** `mofscope audit --format NAME`: each output format and its renderer. */
 export const AUDIT_FORMATS: Readonly<Record<string, AuditFormat>> = {
   text: { render: (entries, ctx) => renderText(entries, ctx.against) },
   json: { render: (entries) => renderJson(entries) },
   markdown: { render: (entries, ctx) => renderMarkdown(entries, ctx.env) },
+  mot: { render: (entries) => entries.map(motEntry).join(""), single: true },
 };
 
 /** The format `--format` (or `--json`) names, or why it cannot be used. */

@@ -2,8 +2,10 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseMofYaml } from "@/lib/mof";
 import type { MockUpstream } from "@/tests/helpers/mock-upstream";
 import { startMockUpstream } from "@/tests/helpers/mock-upstream";
+import { motSchemaErrors } from "@/tests/helpers/mot-schema";
 import { folderLikeFixture, makeReleaseFolder } from "@/tests/helpers/release-folder";
 import { runCli } from "@/tests/helpers/run-cli";
 
@@ -61,6 +63,21 @@ describe("mofscope audit FOLDER", { timeout: 60_000 }, () => {
     expect(strict.stdout).toContain("- Model parameters (Intermediate): a folder has no branches");
   });
 
+  it("writes a MOT record ready to submit with --format mot, for one model at a time", async () => {
+    const run = await runCli(["audit", "--offline", "--format", "mot", amber], env);
+    expect(run.code).toBe(0);
+    expect(run.stdout.startsWith("# MOT record for Amber")).toBe(true);
+    expect(motSchemaErrors(run.stdout)).toEqual([]);
+    const parsed = parseMofYaml(run.stdout);
+    expect(parsed.ok && parsed.record.release.components.find((c) => c.name === "Model card")).toMatchObject({
+      license: "Apache-2.0",
+      component_path: "README.md",
+    });
+    const two = await runCli(["audit", "--format", "mot", amber, amber], env);
+    expect(two.code).toBe(2);
+    expect(two.stderr).toContain("--format mot writes one model; give one");
+  });
+
   it("exits 2 with the reason for a hostile folder, and never hangs on it", async () => {
     const outside = makeReleaseFolder({ id_rsa: "secret\n" }, "home");
     const folder = makeReleaseFolder({
@@ -80,7 +97,7 @@ describe("mofscope audit FOLDER", { timeout: 60_000 }, () => {
     expect(offlineHub.stderr).toContain("--repo, --paper and --offline apply to a release folder");
     const format = await runCli(["audit", "--format", "pdf", amber], env);
     expect(format.code).toBe(2);
-    expect(format.stderr).toContain("--format takes one of text, json, markdown");
+    expect(format.stderr).toContain("--format takes one of text, json, markdown, mot");
     const repo = await runCli(["audit", "--repo", "https://gitlab.com/acme/code", amber], env);
     expect(repo.code).toBe(2);
     expect(repo.stderr).toContain("--repo takes a GitHub repository");
