@@ -1,5 +1,6 @@
 import { benchAudit } from "./audit";
 import { benchEngine } from "./engine";
+import { benchFolder } from "./folder";
 import { benchReliability } from "./reliability";
 import { benchWeb } from "./web";
 
@@ -9,6 +10,7 @@ type Figures = Record<string, unknown>;
 const sections: [string, string, () => Promise<Figures> | Figures][] = [
   ["engine", "MOF engine over the 210 conformance records", benchEngine],
   ["audit", "audit of the fixture releases, mock upstream with 50 ms latency per request; when the first rows settle", benchAudit],
+  ["folder", "offline audit of a release folder: 100 GB of sparse weight shards, then 10,000 more files", benchFolder],
   ["web", "production server on loopback: cached report page and badge (autocannon, 100 connections, 10 s each), report page JS", benchWeb],
   ["reliability", "server fault cases, fuzz runs, thundering herd, cached reads with a quiet and a faulty upstream", benchReliability],
 ];

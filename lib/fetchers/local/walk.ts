@@ -64,6 +64,9 @@ async function followLink(root: string, abs: string, rel: string): Promise<{ kin
   return { kind: "skip", why: `${rel}: a symbolic link to a folder, not followed` };
 }
 
+// lstat calls in flight at once: the thread pool answers them in parallel, a folder of shards lists in one pass
+const STAT_BATCH = 64;
+
 /**
  * Lists a release folder breadth first with lstat only: names and sizes, no file contents. Symbolic links that leave
  * the folder are refused; the number of entries and the depth are capped so any folder costs bounded work.
@@ -74,6 +77,26 @@ export async function listFolder(folder: string, limits: WalkLimits = FOLDER_LIM
   const skipped: string[] = [];
   const queue: { abs: string; rel: string; depth: number }[] = [{ abs: root, rel: "", depth: 0 }];
   let entries = 0;
+  let pending: Promise<void>[] = [];
+  let failure: unknown = null;
+  // each stat is caught as it is queued, so a refusal waits for the batch instead of going unhandled
+  const queueStat = (work: Promise<void>) => {
+    pending.push(
+      work.catch((error: unknown) => {
+        failure ??= error;
+      }),
+    );
+  };
+  const settle = async () => {
+    await Promise.all(pending);
+    pending = [];
+    if (failure !== null) {
+      throw failure;
+    }
+    if (files.length > limits.files) {
+      throw new FolderError("too_many_files", `the folder holds more than ${limits.files.toLocaleString("en")} files`);
+    }
+  };
   for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
     let dir: Awaited<ReturnType<typeof opendir>>;
     try {
@@ -100,22 +123,27 @@ export async function listFolder(folder: string, limits: WalkLimits = FOLDER_LIM
         }
         queue.push({ abs, rel, depth: next.depth + 1 });
       } else if (entry.isFile()) {
-        files.push({ path: rel, size: (await lstat(abs)).size });
+        queueStat(lstat(abs).then((info) => void files.push({ path: rel, size: info.size })));
       } else if (entry.isSymbolicLink()) {
-        const link = await followLink(root, abs, rel);
-        if (link.kind === "file") {
-          files.push({ path: rel, size: link.size });
-        } else {
-          skipped.push(link.why);
-        }
+        queueStat(
+          followLink(root, abs, rel).then((link) => {
+            if (link.kind === "file") {
+              files.push({ path: rel, size: link.size });
+            } else {
+              skipped.push(link.why);
+            }
+          }),
+        );
       } else {
         skipped.push(`${rel}: not a regular file`);
       }
-      if (files.length > limits.files) {
-        throw new FolderError("too_many_files", `the folder holds more than ${limits.files.toLocaleString("en")} files`);
+      if (pending.length >= STAT_BATCH) {
+        await settle();
       }
     }
+    await settle();
   }
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  skipped.sort();
   return { root, files, skipped };
 }
