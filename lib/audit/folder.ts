@@ -29,12 +29,13 @@ function notFetched(source: UpstreamName, url: string): { ok: false; failure: So
   return { ok: false, failure: { source, kind: "offline", url, message: `GET ${url} not fetched: offline audit (--offline)` } };
 }
 
+/** What a release folder's card links, which the upstreams answer. */
+type LinkedSource = Pick<FactSource, "dataset" | "repo" | "paper">;
+
 /** The upstreams as an offline audit sees them: every answer is "not asked", so what they hold stays unknown. */
-function offlineSource(config: UpstreamConfig): FactSource {
+function offlineSource(config: UpstreamConfig): LinkedSource {
   const hf = (path: string) => `${config.hfEndpoint}/${path}`;
   return {
-    card: async (model) => notFetched("hf", hf(`${model.id}/raw/main/README.md`)),
-    refs: async (model) => notFetched("hf", hf(`${model.id}/refs`)),
     dataset: async (id, withCard): Promise<DatasetFacts> => {
       const url = hf(`datasets/${id}`);
       return { id, url, info: notFetched("hf", url), card: withCard ? notFetched("hf", `${url}/raw/main/README.md`) : null };
@@ -49,7 +50,7 @@ function offlineSource(config: UpstreamConfig): FactSource {
 }
 
 /** The folder answers for the model, its card and the dataset cards it keeps; the upstreams for everything else. */
-function folderSource(release: ReleaseFolder, remote: FactSource): FactSource {
+function folderSource(release: ReleaseFolder, remote: LinkedSource): FactSource {
   return {
     card: async () => (release.card === null ? null : { ok: true, value: release.card }),
     // a folder has no branches or tags until it is pushed
@@ -91,7 +92,7 @@ export async function auditFolder(folder: string, options: FolderAuditOptions = 
   const { release } = opened;
   const upstream = deps.upstream();
   const ctx = { input: folder, upstream, now: deps.now, progress: new AuditProgress() };
-  const remote = options.offline ? offlineSource(upstream.config) : hubSource(upstream);
+  const remote: LinkedSource = options.offline ? offlineSource(upstream.config) : hubSource(upstream);
   try {
     const extraRepos = await Promise.all((options.repos ?? []).map((name) => remote.repo(name)));
     const facts = await gatherModelFacts(folderSource(release, remote), release.model, { extraRepos, paper: options.paper ?? null });
