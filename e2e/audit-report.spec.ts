@@ -61,7 +61,7 @@ test("the permalink, exports and badge of an audited model", async ({ page, requ
   const record = await yml.text();
   expect(record).toContain("Model Openness Framework");
   expect(record.startsWith("# MOT record for LLM360/Amber")).toBe(true);
-  expect(record).toContain("#   - Datasets (Class I): not found");
+  expect(record).toContain("#   - Datasets, Class I: not found");
 
   const md = await request.get("/models/LLM360/Amber/report.md");
   expect(await md.text()).toContain("## MOF openness: LLM360/Amber");

@@ -15,7 +15,15 @@ function comment(text: string): string {
 }
 
 function where(c: ReportComponent): string {
-  return `${c.name} (Class ${CLASS_ROMAN[c.class]}${c.required ? "" : ", optional"})`;
+  return `${c.name}, Class ${CLASS_ROMAN[c.class]}${c.required ? "" : " (optional)"}`;
+}
+
+// a folder's own path stays on the producer's machine: the record names the folder, its paths are relative to it
+function evidenceLine(report: Report): string {
+  if (report.model.source === "local") {
+    return `Evidence: the release folder ${comment(report.model.id)}; component and licence paths are relative to it.`;
+  }
+  return `Evidence: ${comment(report.model.url ?? report.input)}`;
 }
 
 function listed(title: string, lines: readonly string[]): string[] {
@@ -37,7 +45,7 @@ function headerLines(report: Report, onPublish: readonly PublishNote[]): string[
   const unstated = [...UNSTATED.filter((k) => release[k] === undefined || release[k] === ""), ...(release.producer ? [] : ["producer"])];
   return [
     `MOT record for ${comment(report.model.id)}, written by mofscope from the evidence it found on ${comment(release.date ?? report.fetchedAt.slice(0, 10))}.`,
-    `Evidence: ${comment(report.model.url ?? report.input)}`,
+    evidenceLine(report),
     `mofscope grades it ${comment(report.label)}${report.provisional ? " (provisional: some sources failed)" : ""}; MOT grades this file the same.`,
     "Every component below was found, with its licence and the file or link that shows it.",
     "",

@@ -83,7 +83,7 @@ describe.each([...releases, "folder:Amber", "folder:Amber offline", "folder:with
     const parsed = parseMofYaml(yaml);
     const listed = new Set(parsed.ok ? parsed.record.release.components.map((c) => c.name) : []);
     for (const c of report.components.filter((x) => x.status === "missing" || x.status === "unknown")) {
-      expect(comments(yaml), c.name).toContain(`  - ${c.name} (Class `);
+      expect(comments(yaml), c.name).toContain(`  - ${c.name}, Class `);
       expect(listed.has(c.name), c.name).toBe(false);
     }
   });
@@ -105,9 +105,9 @@ describe("the header of a MOT record", () => {
 
   it("says which components were not found and which could not be checked (LLM360/Amber)", () => {
     const header = comments(motRecordYaml(exports.get("LLM360/Amber")?.report as Report));
-    expect(header).toContain("#   - Datasets (Class I): not found");
-    expect(header).toContain("#   - Research paper (Class I): not checked, a source failed (arxiv:");
-    expect(header).toContain("#   - Sample model outputs (Class III, optional): not found");
+    expect(header).toContain("#   - Datasets, Class I: not found");
+    expect(header).toContain("#   - Research paper, Class I: not checked, a source failed (arxiv:");
+    expect(header).toContain("#   - Sample model outputs, Class III (optional): not found");
     expect(header).toContain("#   - version, type, architecture, treatment, origin, contact");
     expect(header).toContain("# To submit: save as models/Amber.yml in a fork of https://github.com/lfai/model_openness_tool and open a pull request.");
   });
@@ -116,6 +116,8 @@ describe("the header of a MOT record", () => {
     const { report, onPublish } = exports.get("folder:Amber") as { report: Report; onPublish: readonly PublishNote[] };
     const header = comments(motRecordYaml(report, onPublish));
     expect(header).toContain("contact, producer");
+    expect(header).toContain("# Evidence: the release folder Amber; component and licence paths are relative to it.");
+    expect(header).not.toContain("file://");
     expect(header).toContain("# Once published, this changes:\n#   - Model parameters (Intermediate): a folder has no branches");
   });
 
@@ -129,7 +131,7 @@ describe("the header of a MOT record", () => {
     const parsed = parseMofYaml(yaml);
     expect(parsed.ok && parsed.record.release.name).toBe("Amber");
     expect(yaml.split("\n").filter((l) => l.includes("Hijacked"))).toEqual([
-      "#   - Research paper (Class I): not checked, a source failed (arxiv: failed release: name: Hijacked producer: Evil)",
+      "#   - Research paper, Class I: not checked, a source failed (arxiv: failed release: name: Hijacked producer: Evil)",
     ]);
   });
 
