@@ -26,7 +26,6 @@ export const AUDIT_OPTIONS = {
 /** A parsed `mofscope audit` command line. */
 export interface AuditRequest {
   readonly inputs: readonly string[];
-  readonly formatName: string;
   readonly format: AuditFormat;
   readonly min: number | null;
   readonly failOnUnknown: boolean;
@@ -73,7 +72,6 @@ export async function parseAuditArgs(argv: string[]): Promise<{ ok: true; reques
     ok: true,
     request: {
       inputs: positionals,
-      formatName: format.name,
       format: format.format,
       min,
       failOnUnknown: values["fail-on-unknown"] === true,
