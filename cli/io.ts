@@ -12,6 +12,7 @@ export const USAGE = `Usage:
   mofscope audit URL|ID|FOLDER [...] [--format text|json|markdown] [--json] [--min-class N] [--fail-on-unknown] [--no-cache]
   mofscope audit ./release [--repo github.com/org/code] [--paper arXiv:ID] [--offline]   a release folder before it is published
   mofscope audit URL --against FILE.yml [--json]   compare a MOT record's claims with the evidence
+  mofscope action   what the GitHub Action (action.yml) runs: inputs from MOFSCOPE_MODEL, MOFSCOPE_MIN_CLASS, …
 
 Exit codes: 0 ok, 1 a record is below --min-class, 2 bad input (unreadable file, invalid YAML, bad URL,
 unknown model, a release folder mofscope refuses), 3 upstream failure with no result (rate limit, upstream down,
