@@ -1,6 +1,7 @@
 import { benchAudit } from "./audit";
 import { benchCli } from "./cli";
 import { benchEngine } from "./engine";
+import { benchFolder } from "./folder";
 import { benchReliability } from "./reliability";
 import { benchStorage } from "./storage";
 import { benchWeb } from "./web";
@@ -12,6 +13,7 @@ const sections: [string, string, () => Promise<Figures> | Figures][] = [
   ["engine", "MOF engine over the 210 conformance records", benchEngine],
   ["cli", "start-up of `mofscope` (bundled) against a bare `node -e 0` and the former tsx launcher; medians of interleaved runs", benchCli],
   ["audit", "audit of the fixture releases, mock upstream with 50 ms latency per request; when the first rows settle", benchAudit],
+  ["folder", "offline audit of a release folder: 100 GB of sparse weight shards, then 10,000 more files", benchFolder],
   ["web", "production server on loopback: cached report page and badge (autocannon, 100 connections, 10 s each), report page JS", benchWeb],
   ["storage", "snapshot store on a SQLite file and on a local PostgreSQL 15 (fsync on), 400 audit-sized snapshots", benchStorage],
   ["reliability", "server fault cases, fuzz runs, thundering herd, what gets past the edge, cached reads with a quiet and a faulty upstream", benchReliability],

@@ -1,113 +1,138 @@
 import { parseArgs } from "node:util";
-import type { AuditOutcome } from "@/lib/audit";
-import { auditModel } from "@/lib/audit";
+import { type AuditOutcome, auditFolder, auditModel } from "@/lib/audit";
 import { compareClaims } from "@/lib/claims";
+import type { PublishNote } from "@/lib/evidence";
 import type { MofRecord } from "@/lib/mof";
-import { CLASS_ROMAN } from "@/lib/mof";
-import type { Report } from "@/lib/report/schema";
-import { readClaimRecord, renderClaims } from "./against";
+import { readClaimRecord } from "./against";
+import type { AuditEntry } from "./audit-entry";
+import { type AuditFormat, pickFormat } from "./formats";
+import { isFolderInput, parsePaper, parseRepos } from "./inputs";
 import type { CliIo } from "./io";
 import { belowMinClass, EXIT, parseMinClass, USAGE } from "./io";
-import { formatPercent, textTable } from "./table";
 
-function toJson(input: string, outcome: AuditOutcome): Record<string, unknown> {
-  if (!outcome.ok) {
-    return { input, error: { code: outcome.error.code, message: outcome.error.message } };
+/** The flags `mofscope audit` takes; the GitHub Action checks here which ones this version has. */
+export const AUDIT_OPTIONS = {
+  json: { type: "boolean" },
+  format: { type: "string" },
+  "min-class": { type: "string" },
+  "fail-on-unknown": { type: "boolean" },
+  "no-cache": { type: "boolean" },
+  against: { type: "string" },
+  repo: { type: "string", multiple: true },
+  paper: { type: "string" },
+  offline: { type: "boolean" },
+} as const;
+
+/** A parsed `mofscope audit` command line. */
+export interface AuditRequest {
+  readonly inputs: readonly string[];
+  readonly format: AuditFormat;
+  readonly min: number | null;
+  readonly failOnUnknown: boolean;
+  readonly noCache: boolean;
+  readonly against: { readonly file: string; readonly record: MofRecord } | null;
+  readonly repos: readonly string[];
+  readonly paper: string | null;
+  readonly offline: boolean;
+}
+
+const FOLDER_ONLY = ["repo", "paper", "offline"] as const;
+
+/** Parses and checks the arguments of `mofscope audit`; the message says what is wrong. */
+export async function parseAuditArgs(argv: string[]): Promise<{ ok: true; request: AuditRequest } | { ok: false; message: string }> {
+  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: AUDIT_OPTIONS });
+  const min = parseMinClass(values["min-class"]);
+  const format = pickFormat(values.format, values.json === true);
+  const repos = parseRepos(values.repo ?? []);
+  const paper = parsePaper(values.paper);
+  const problems = [
+    positionals.length === 0 ? `audit needs at least one URL, model id or release folder\n\n${USAGE}` : "",
+    min === "invalid" ? "--min-class takes 1, 2 or 3" : "",
+    format.ok ? "" : format.message,
+    format.ok && format.format.single && positionals.length > 1 ? `--format ${format.name} writes one model; give one` : "",
+    repos.ok ? "" : repos.message,
+    paper.ok ? "" : paper.message,
+    FOLDER_ONLY.some((flag) => values[flag] !== undefined) && !positionals.every(isFolderInput)
+      ? "--repo, --paper and --offline apply to a release folder (./path); a published model names its own"
+      : "",
+    values.against !== undefined && positionals.length > 1 ? "--against compares one URL with one record" : "",
+  ].filter(Boolean);
+  if (problems.length > 0 || !format.ok || !repos.ok || !paper.ok || min === "invalid") {
+    return { ok: false, message: problems[0] ?? "" };
   }
-  const r = outcome.report;
+  let against: AuditRequest["against"] = null;
+  if (values.against !== undefined) {
+    const loaded = await readClaimRecord(values.against);
+    if (!loaded.ok) {
+      return { ok: false, message: loaded.message };
+    }
+    against = { file: values.against, record: loaded.record };
+  }
   return {
-    input,
-    model: { source: r.model.source, id: r.model.id, revision: r.model.revision, sha: r.model.sha },
-    class: r.class,
-    progress: r.progress,
-    provisional: r.provisional,
-    gated: r.gated,
-    components: r.components.map((c) => ({
-      name: c.name,
-      status: c.status,
-      license: c.license,
-      licenses: c.licenses,
-      evidence: c.evidence,
-      ...(c.unknownBecause.length > 0 ? { unknownBecause: c.unknownBecause } : {}),
-    })),
-    next: r.next,
-    warnings: r.warnings,
-    failures: r.failures,
-    requests: r.requests,
+    ok: true,
+    request: {
+      inputs: positionals,
+      format: format.format,
+      min,
+      failOnUnknown: values["fail-on-unknown"] === true,
+      noCache: values["no-cache"] === true,
+      against,
+      repos: repos.repos,
+      paper: paper.paper,
+      offline: values.offline === true,
+    },
   };
 }
 
-function render(input: string, outcome: AuditOutcome): string {
-  if (!outcome.ok) {
-    return `${input}\n  error (${outcome.error.code}): ${outcome.error.message}\n`;
+async function audit(input: string, folder: boolean, request: AuditRequest): Promise<{ outcome: AuditOutcome; onPublish: readonly PublishNote[] }> {
+  if (!folder) {
+    return { outcome: await auditModel(input, { noCache: request.noCache }), onPublish: [] };
   }
-  const r: Report = outcome.report;
-  const flags = [r.provisional ? "PROVISIONAL: some sources failed" : "", r.gated ? "gated repository" : ""].filter(Boolean).join("; ");
-  const progress = ([3, 2, 1] as const).map((c) => `Class ${CLASS_ROMAN[c]} ${formatPercent(r.progress[c])}`).join(" · ");
-  const table = textTable(
-    ["component", "status", "license", "evidence"],
-    r.components.map((c) => [
-      c.name,
-      c.status,
-      c.license ?? "",
-      (c.status === "unknown" ? `unknown: ${c.unknownBecause[0] ?? ""}` : (c.evidence[0]?.what ?? "")).slice(0, 90),
-    ]),
-  );
-  const next = r.next ? `\nFor Class ${CLASS_ROMAN[r.next.class]}: ${r.next.items.map((i) => `${i.name} (${i.status})`).join(", ")}\n` : "";
-  const failures = r.failures.map((f) => `  ! ${f.source} ${f.kind}: ${f.url}`).join("\n");
-  return `${input} → ${r.model.id}${r.model.sha ? `@${r.model.sha.slice(0, 10)}` : ""}: ${r.label}${flags ? ` (${flags})` : ""}\n${progress} · ${r.requests} upstream requests\n\n${table}\n${next}${failures ? `\nFailed sources:\n${failures}\n` : ""}`;
+  const audited = await auditFolder(input, { noCache: request.noCache, repos: request.repos, paper: request.paper, offline: request.offline });
+  return audited.ok ? { outcome: { ok: true, report: audited.report }, onPublish: audited.onPublish } : { outcome: audited, onPublish: [] };
 }
 
-function exitCode(outcomes: readonly AuditOutcome[], min: number | null): number {
-  const errors = outcomes.flatMap((o) => (o.ok ? [] : [o.error.code]));
+async function auditOne(input: string, request: AuditRequest): Promise<AuditEntry> {
+  const folder = isFolderInput(input);
+  const { outcome, onPublish } = await audit(input, folder, request);
+  return {
+    input,
+    outcome,
+    claims: request.against !== null && outcome.ok ? compareClaims(request.against.record, outcome.report) : null,
+    onPublish,
+    folder,
+  };
+}
+
+/** Audits every input of the request, in parallel. */
+export function runAudits(request: AuditRequest): Promise<AuditEntry[]> {
+  return Promise.all(request.inputs.map((input) => auditOne(input, request)));
+}
+
+/**
+ * The exit code: bad input first, then a failed source (with `--fail-on-unknown`, one that left a component
+ * unknown, since the class may rise once it answers), then a class below `--min-class`.
+ */
+export function auditExitCode(entries: readonly AuditEntry[], request: Pick<AuditRequest, "min" | "failOnUnknown">): number {
+  const errors = entries.flatMap(({ outcome }) => (outcome.ok ? [] : [outcome.error.code]));
   if (errors.some((c) => c === "bad_input" || c === "not_found")) {
     return EXIT.badInput;
   }
-  if (errors.length > 0) {
+  if (errors.length > 0 || (request.failOnUnknown && entries.some(({ outcome }) => outcome.ok && outcome.report.provisional))) {
     return EXIT.upstreamFailure;
   }
-  return outcomes.some((o) => o.ok && belowMinClass(o.report.class, min)) ? EXIT.belowMinClass : EXIT.ok;
+  return entries.some(({ outcome }) => outcome.ok && belowMinClass(outcome.report.class, request.min)) ? EXIT.belowMinClass : EXIT.ok;
 }
 
-/** `mofscope audit`: fetches the evidence for each URL and grades it. */
+/** `mofscope audit`: fetches the evidence for each URL (or reads each release folder) and grades it. */
 export async function auditCommand(argv: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: { json: { type: "boolean" }, "min-class": { type: "string" }, "no-cache": { type: "boolean" }, against: { type: "string" } },
-  });
-  const min = parseMinClass(values["min-class"]);
-  if (positionals.length === 0 || min === "invalid") {
-    io.stderr.write(min === "invalid" ? "--min-class takes 1, 2 or 3\n" : `audit needs at least one URL\n\n${USAGE}`);
+  const parsed = await parseAuditArgs(argv);
+  if (!parsed.ok) {
+    io.stderr.write(`${parsed.message}\n`);
     return EXIT.badInput;
   }
-  let claimed: MofRecord | null = null;
-  if (values.against !== undefined) {
-    const loaded =
-      positionals.length === 1 ? await readClaimRecord(values.against) : { ok: false as const, message: "--against compares one URL with one record" };
-    if (!loaded.ok) {
-      io.stderr.write(`${loaded.message}\n`);
-      return EXIT.badInput;
-    }
-    claimed = loaded.record;
-  }
-  const outcomes = await Promise.all(positionals.map((input) => auditModel(input, { noCache: values["no-cache"] === true })));
-  const claims = (o: AuditOutcome) => (claimed !== null && o.ok ? compareClaims(claimed, o.report) : null);
-  if (values.json) {
-    const entries = outcomes.map((o, i) => {
-      const c = claims(o);
-      return { ...toJson(positionals[i] ?? "", o), ...(c ? { claims: c } : {}) };
-    });
-    io.stdout.write(`${JSON.stringify(entries, null, 2)}\n`);
-  } else {
-    io.stdout.write(
-      outcomes
-        .map((o, i) => {
-          const c = claims(o);
-          return render(positionals[i] ?? "", o) + (c ? renderClaims(values.against ?? "", c) : "");
-        })
-        .join("\n"),
-    );
-  }
-  return exitCode(outcomes, min);
+  const { request } = parsed;
+  const entries = await runAudits(request);
+  io.stdout.write(request.format.render(entries, { env: io.env, against: request.against?.file ?? "" }));
+  return auditExitCode(entries, request);
 }

@@ -1,3 +1,4 @@
+import { actionCommand } from "./action";
 import { auditCommand } from "./audit";
 import { classifyCommand } from "./classify";
 import type { CliIo } from "./io";
@@ -12,6 +13,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         return await classifyCommand(rest, io);
       case "audit":
         return await auditCommand(rest, io);
+      case "action":
+        return await actionCommand(io);
       case undefined:
       case "help":
       case "--help":

@@ -58,7 +58,10 @@ test("the permalink, exports and badge of an audited model", async ({ page, requ
   const yml = await request.get("/models/LLM360/Amber/mof.yml");
   expect(yml.headers()["content-type"]).toContain("application/yaml");
   expect(yml.headers()["content-disposition"]).toContain("attachment");
-  expect(await yml.text()).toContain("Model Openness Framework");
+  const record = await yml.text();
+  expect(record).toContain("Model Openness Framework");
+  expect(record.startsWith("# MOT record for LLM360/Amber")).toBe(true);
+  expect(record).toContain("#   - Datasets, Class I: not found");
 
   const md = await request.get("/models/LLM360/Amber/report.md");
   expect(await md.text()).toContain("## MOF openness: LLM360/Amber");

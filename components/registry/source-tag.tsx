@@ -1,5 +1,7 @@
+import type { Report } from "@/lib/report/schema";
+
 export interface SourceTagProps {
-  source: "mot" | "hf" | "github" | "yaml";
+  source: Report["model"]["source"];
 }
 
 /** Whether a row is a producer's own claim or what mofscope found, in words (never colour alone). */

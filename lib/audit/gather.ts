@@ -1,12 +1,24 @@
 import type { DatasetFacts, PaperFacts, ReleaseFacts, RepoFacts, Sourced } from "@/lib/evidence/facts";
 import type { PartialFacts } from "@/lib/evidence/settled";
-import type { HfModel } from "@/lib/evidence/upstream-facts";
+import type { HfModel, HfRefs } from "@/lib/evidence/upstream-facts";
 import { getPaperLicense } from "@/lib/fetchers/arxiv";
 import { getReadme, getRepo, getTree } from "@/lib/fetchers/github";
 import { getDatasetCard, getDatasetInfo, getModelCard, getModelRefs } from "@/lib/fetchers/hf";
 import type { Upstream } from "@/lib/fetchers/upstream";
 import { evalDatasetIds, linkedRepos, primaryPaperIds, trainingDatasetIds } from "./links";
 import { sourced } from "./sourced";
+
+/**
+ * Where each fact of a model release comes from: the Hub for a published model (`hubSource`), or a release folder
+ * on disk that asks the upstreams only for what the card links (`folderSource` in folder.ts).
+ */
+export interface FactSource {
+  card(model: HfModel): Promise<Sourced<string> | null>;
+  refs(model: HfModel): Promise<Sourced<HfRefs> | null>;
+  dataset(id: string, withCard: boolean): Promise<DatasetFacts>;
+  repo(fullName: string): Promise<RepoFacts>;
+  paper(id: string): Promise<PaperFacts>;
+}
 
 function webBase(upstream: Upstream): string {
   return upstream.config.hfEndpoint;
@@ -39,6 +51,20 @@ async function paperFacts(upstream: Upstream, id: string): Promise<PaperFacts> {
   return { id, url, paper: await sourced("arxiv", url, () => getPaperLicense(upstream, { id })) };
 }
 
+/** Every fact from the upstreams: the Hub model's card and refs, the datasets, repositories and papers it names. */
+export function hubSource(upstream: Upstream): FactSource {
+  return {
+    card: (model) => {
+      const url = `${webBase(upstream)}/${model.id}/raw/main/README.md`;
+      return model.siblings.includes("README.md") ? sourced("hf", url, () => getModelCard(upstream, { id: model.id })) : Promise.resolve(null);
+    },
+    refs: (model) => sourced("hf", `${webBase(upstream)}/${model.id}/refs`, () => getModelRefs(upstream, { id: model.id })),
+    dataset: (id, withCard) => datasetFacts(upstream, id, withCard),
+    repo: (fullName) => repoFacts(upstream, fullName),
+    paper: (id) => paperFacts(upstream, id),
+  };
+}
+
 const text = (s: Sourced<string> | null | undefined): string[] => (s?.ok ? [s.value] : []);
 
 /** What is known once the model info has answered: the model alone, everything else on its way. */
@@ -49,32 +75,32 @@ export function modelRoundFacts(model: HfModel, extraRepos: readonly RepoFacts[]
   };
 }
 
+export interface GatherOptions {
+  /** Repositories already known to be the release's code (audited first, or named by the producer). */
+  readonly extraRepos?: readonly RepoFacts[];
+  /** The paper the producer names, in place of the one the card cites. */
+  readonly paper?: string | null;
+  readonly onRound?: (partial: PartialFacts) => void;
+}
+
 /**
- * Everything the evidence rules need about a Hub model, in the two rounds that follow the model info:
- * card, refs and datasets first (reported to `onRound`); then the repositories and the paper the cards name.
+ * Everything the evidence rules need about a model release, in the two rounds that follow the model info: card,
+ * refs and datasets first (reported to `onRound`); then the repositories and the paper the cards name.
  */
-export async function gatherModelFacts(
-  upstream: Upstream,
-  model: HfModel,
-  extraRepos: readonly RepoFacts[] = [],
-  onRound: (partial: PartialFacts) => void = () => {},
-): Promise<ReleaseFacts> {
-  const hasReadme = model.siblings.includes("README.md");
-  const base = `${webBase(upstream)}/${model.id}`;
+export async function gatherModelFacts(source: FactSource, model: HfModel, options: GatherOptions = {}): Promise<ReleaseFacts> {
+  const extraRepos = options.extraRepos ?? [];
   const [card, refs, datasets, evalDatasets] = await Promise.all([
-    hasReadme ? sourced("hf", `${base}/raw/main/README.md`, () => getModelCard(upstream, { id: model.id })) : Promise.resolve(null),
-    sourced("hf", `${base}/refs`, () => getModelRefs(upstream, { id: model.id })),
-    Promise.all(trainingDatasetIds(model).map((id) => datasetFacts(upstream, id, true))),
-    Promise.all(evalDatasetIds(model).map((id) => datasetFacts(upstream, id, false))),
+    source.card(model),
+    source.refs(model),
+    Promise.all(trainingDatasetIds(model).map((id) => source.dataset(id, true))),
+    Promise.all(evalDatasetIds(model).map((id) => source.dataset(id, false))),
   ]);
-  onRound({ facts: { model, card, refs, datasets, evalDatasets, repos: extraRepos, papers: [] }, pending: new Set(["repos", "papers"]) });
+  options.onRound?.({ facts: { model, card, refs, datasets, evalDatasets, repos: extraRepos, papers: [] }, pending: new Set(["repos", "papers"]) });
   const cardText = card?.ok ? card.value : null;
   const known = new Set(extraRepos.map((r) => r.fullName.toLowerCase()));
   const repoNames = linkedRepos([...text(card), ...datasets.flatMap((d) => text(d.card))]).filter((r) => !known.has(r.toLowerCase()));
-  const [repos, papers] = await Promise.all([
-    Promise.all(repoNames.map((name) => repoFacts(upstream, name))),
-    Promise.all(primaryPaperIds(model, cardText).map((id) => paperFacts(upstream, id))),
-  ]);
+  const paperIds = options.paper ? [options.paper] : primaryPaperIds(model, cardText);
+  const [repos, papers] = await Promise.all([Promise.all(repoNames.map((name) => source.repo(name))), Promise.all(paperIds.map((id) => source.paper(id)))]);
   return { model, card, refs, datasets, evalDatasets, repos: [...extraRepos, ...repos], papers };
 }
 

@@ -5,6 +5,7 @@ import { AuditProgress } from "./progress";
 import { auditGithub, auditHf } from "./release";
 import type { AuditDeps } from "./types";
 
+export { auditFolder, type FolderAuditOptions, type FolderAuditOutcome } from "./folder";
 export type { AuditError, AuditErrorCode, AuditOutcome } from "./outcome";
 export { AuditProgress } from "./progress";
 export type { AuditDeps } from "./types";

@@ -26,6 +26,7 @@ const BY_KIND: Record<FetchFailureKind, FirstRequestCode> = {
   timeout: "upstream_unavailable",
   upstream_error: "upstream_error",
   invalid_response: "upstream_error",
+  offline: "upstream_unavailable",
 };
 
 /** Why the first request failed, said from the code, the target and the wait alone, so a status page can say it again from those. */
@@ -52,6 +53,6 @@ export function firstRequestFailed(failure: SourceFailure, what: string): { read
   return { ok: false, error: { code, message: firstRequestMessage(code, what, retryAfterSeconds), ...(retryAfterSeconds ? { retryAfterSeconds } : {}) } };
 }
 
-export function badInput(message: string): AuditOutcome {
+export function badInput(message: string): { readonly ok: false; readonly error: AuditError } {
   return { ok: false, error: { code: "bad_input", message } };
 }

@@ -6,7 +6,7 @@ import type { ModelTarget } from "@/lib/fetchers/url";
 import { componentByCid } from "@/lib/mof/components";
 import { reportFromRecord } from "@/lib/report/from-assessment";
 import type { Report } from "@/lib/report/schema";
-import { codeReleaseFacts, gatherModelFacts, modelRoundFacts, repoFacts } from "./gather";
+import { codeReleaseFacts, gatherModelFacts, hubSource, modelRoundFacts, repoFacts } from "./gather";
 import { type AuditOutcome, describeTarget, firstRequestFailed } from "./outcome";
 import type { AuditStage } from "./progress";
 import { sourced } from "./sourced";
@@ -45,7 +45,8 @@ function identity(facts: ReleaseFacts, model: Report["model"], now: Date) {
   };
 }
 
-function reportOf(ctx: AuditContext, evidence: ReleaseEvidence, facts: ReleaseFacts, model: Report["model"], now: Date): Report {
+/** The report of the evidence, with the failures of every source the facts needed. */
+export function reportOf(ctx: AuditContext, evidence: ReleaseEvidence, facts: ReleaseFacts, model: Report["model"], now: Date): Report {
   return reportFromRecord(evidence.record, {
     id: "",
     input: ctx.input,
@@ -87,7 +88,7 @@ export async function auditHf(ctx: AuditContext, target: Extract<ModelTarget, { 
   const model = { source: "hf" as const, id: info.value.id, revision: target.revision, sha: info.value.sha, url: info.value.url };
   const onRound = (partial: PartialFacts) => ctx.progress.record(stageOf(ctx, partial, model));
   onRound(modelRoundFacts(info.value, extraRepos));
-  const facts = await gatherModelFacts(upstream, info.value, extraRepos, onRound);
+  const facts = await gatherModelFacts(hubSource(upstream), info.value, { extraRepos, onRound });
   return { ok: true, report: assemble(ctx, facts, model) };
 }
 

@@ -2,6 +2,7 @@ import type { CardSection } from "./card-text";
 import { cardSections, hasRealContent } from "./card-text";
 import type { ReleaseFacts, SourceFailure } from "./facts";
 import { mapHfLicense } from "./license-map";
+import { fileLink, sectionLink } from "./links";
 import type { HfModel } from "./upstream-facts";
 import type { LicensePart } from "./verdict";
 
@@ -16,14 +17,14 @@ export interface EvidenceContext {
   readonly sections: readonly CardSection[];
   /** The model repository's licence as parts (one per listed licence), or one part with no licence. */
   readonly modelLicense: readonly LicensePart[];
-  /** Web link to a file of the model repository at the audited commit. */
+  /** Link to a file of the model repository: at the audited commit, or its path in the release folder. */
   fileUrl(path: string): string;
 }
 
 function modelLicenseParts(model: HfModel): LicensePart[] {
   const card = model.cardData ?? {};
   const licenseFile = model.siblings.find((s) => /^licen[cs]e(\.md|\.txt)?$/i.test(s));
-  const url = licenseFile ? `${model.url}/blob/${model.sha ?? "main"}/${licenseFile}` : `${model.url}/blob/${model.sha ?? "main"}/README.md`;
+  const url = fileLink(model, licenseFile ?? "README.md");
   const mapped = mapHfLicense(card.license, card.license_name);
   if (mapped.length === 0) {
     return [{ id: null, written: "no licence in the model card", source: "hf", from: "model card `license`", url }];
@@ -72,11 +73,14 @@ export function buildContext(facts: ReleaseFacts): EvidenceContext {
     get modelLicense() {
       return modelLicense();
     },
-    fileUrl: (path) => (facts.model ? `${facts.model.url}/blob/${facts.model.sha ?? "main"}/${path}` : ""),
+    fileUrl: (path) => (facts.model ? fileLink(facts.model, path) : ""),
   };
 }
 
 /** Card sections whose heading matches, with a link to each on the model page. */
 export function sectionsMatching(ctx: EvidenceContext, heading: RegExp): { section: CardSection; url: string }[] {
-  return ctx.sections.filter((s) => heading.test(s.heading)).map((section) => ({ section, url: `${ctx.model?.url ?? ""}#${section.slug}` }));
+  const model = ctx.model;
+  return ctx.sections
+    .filter((s) => heading.test(s.heading))
+    .map((section) => ({ section, url: model ? sectionLink(model, section.slug) : `#${section.slug}` }));
 }

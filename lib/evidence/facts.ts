@@ -1,7 +1,7 @@
 import type { ArxivPaper, GithubRepo, GithubTree, HfDataset, HfModel, HfRefs } from "./upstream-facts";
 
-/** Why an upstream request gave no answer; the fetchers' typed failures carry one of these. */
-export const fetchFailureKinds = ["not_found", "gated", "rate_limited", "upstream_error", "timeout", "invalid_response"] as const;
+/** Why an upstream request gave no answer; the fetchers' typed failures carry one of these (`offline`: not asked, by choice). */
+export const fetchFailureKinds = ["not_found", "gated", "rate_limited", "upstream_error", "timeout", "invalid_response", "offline"] as const;
 
 export type FetchFailureKind = (typeof fetchFailureKinds)[number];
 

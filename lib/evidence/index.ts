@@ -8,6 +8,7 @@ import type { ComponentVerdict } from "./verdict";
 import { decisiveLicense, recordLicense } from "./verdict";
 
 export type { DatasetFacts, PaperFacts, ReleaseFacts, RepoFacts, Sourced, SourceFailure } from "./facts";
+export { type PublishNote, publishNotes } from "./on-publish";
 export { type FactKey, type PartialFacts, settledVerdicts } from "./settled";
 export type { ComponentVerdict, LicensePart } from "./verdict";
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 /** Where a piece of evidence was found. */
-export const evidenceSourceSchema = z.enum(["hf", "hf-dataset", "github", "arxiv", "mot", "yaml"]);
+export const evidenceSourceSchema = z.enum(["hf", "hf-dataset", "github", "arxiv", "local", "mot", "yaml"]);
 
 export const evidenceSchema = z.object({
   source: evidenceSourceSchema,

@@ -17,8 +17,10 @@ export interface HfModel {
   modelIndex: unknown;
   createdAt: string | null;
   lastModified: string | null;
-  /** Web page of the model, built from HF_ENDPOINT. */
+  /** Web page of the model, built from HF_ENDPOINT; for a release folder, its `file:` URL. */
   url: string;
+  /** Set when the facts come from a release folder not yet published: the repository's path in it ("" for the model). */
+  folderPath?: string;
 }
 
 export interface HfRef {
@@ -46,6 +48,8 @@ export interface HfDataset {
   cardData: Record<string, unknown> | null;
   description: string | null;
   url: string;
+  /** Set when the dataset card was read from the release folder: the dataset's folder in it. */
+  folderPath?: string;
 }
 
 export interface GithubLicense {

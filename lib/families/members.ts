@@ -7,7 +7,7 @@ import type { Report } from "@/lib/report/schema";
 export interface FamilyMember {
   /** `mot:<name>`, `hf:<org/name>` or `github:<owner/repo>`. */
   key: string;
-  source: "mot" | "hf" | "github" | "yaml";
+  source: Report["model"]["source"];
   name: string;
   producer: string;
   hfId: string | null;

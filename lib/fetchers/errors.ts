@@ -7,6 +7,7 @@ const reasons: Record<FetchFailureKind, string> = {
   upstream_error: "upstream error",
   timeout: "timed out",
   invalid_response: "invalid response",
+  offline: "not fetched: offline audit",
 };
 
 export interface FetchFailureInit {

@@ -85,6 +85,7 @@ const SOURCE_LABELS: Record<Report["components"][number]["evidence"][number]["so
   "hf-dataset": "Hugging Face dataset",
   github: "GitHub",
   arxiv: "arXiv",
+  local: "release folder",
   mot: "MOT record",
   yaml: "YAML record",
 };

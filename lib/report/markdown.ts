@@ -34,7 +34,8 @@ export function reportMarkdown(report: Report, pageUrl: string): string {
     lines.push(`Missing for ${classTitle(report.next.class)}: ${report.next.items.map((i) => `${cell(i.name)} (${i.status})`).join(", ")}`, "");
   }
   lines.push(
-    `Audited ${formatTime(report.fetchedAt)}${report.model.sha ? ` at commit \`${report.model.sha.slice(0, 12)}\`` : ""} by [mofscope](${pageUrl}) (snapshot \`${report.id}\`).`,
+    // a report audited on the command line is never stored, so it has no snapshot to name
+    `Audited ${formatTime(report.fetchedAt)}${report.model.sha ? ` at commit \`${report.model.sha.slice(0, 12)}\`` : ""} by [mofscope](${pageUrl})${report.id ? ` (snapshot \`${report.id}\`)` : ""}.`,
     "",
   );
   return lines.join("\n");

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { fetchFailureKinds } from "@/lib/evidence/facts";
 import { evidenceSchema, licenseFindingSchema } from "@/lib/evidence/schema";
 import { mofRecordSchema } from "@/lib/mof";
 
@@ -25,7 +26,7 @@ export const reportComponentSchema = z.object({
 
 export const failureSchema = z.object({
   source: z.enum(["hf", "github", "arxiv"]),
-  kind: z.enum(["not_found", "gated", "rate_limited", "upstream_error", "timeout", "invalid_response"]),
+  kind: z.enum(fetchFailureKinds),
   url: z.string(),
   message: z.string(),
 });
@@ -40,8 +41,11 @@ export const reportSchema = z.object({
   /** What the user asked for (URL, id or file name). */
   input: z.string(),
   model: z.object({
-    /** `hf` and `github` are audited; `mot` is a record self-reported to MOT; `yaml` a record someone classified. */
-    source: z.enum(["hf", "github", "mot", "yaml"]),
+    /**
+     * `hf` and `github` are audited; `local` is a release folder audited before it is published (CLI only, never
+     * stored); `mot` is a record self-reported to MOT; `yaml` a record someone classified.
+     */
+    source: z.enum(["hf", "github", "local", "mot", "yaml"]),
     id: z.string(),
     revision: z.string().nullable(),
     /** The commit the audit read, when the upstream gave one. */

@@ -1,4 +1,5 @@
 import type { EvidenceContext } from "../context";
+import { pageLink } from "../links";
 import type { ComponentVerdict } from "../verdict";
 import { found, missing } from "../verdict";
 import { hasCustomArchitecture, isStockTransformers, transformersLicense } from "./model-files";
@@ -13,12 +14,12 @@ export function inferenceCode(ctx: EvidenceContext): ComponentVerdict {
   const model = ctx.model;
   if (model && isStockTransformers(ctx)) {
     return found(
-      [{ source: "hf", url: model.url, what: `library_name: transformers (stock ${model.config?.architectures[0] ?? "architecture"})` }],
+      [{ source: "hf", url: pageLink(model), what: `library_name: transformers (stock ${model.config?.architectures[0] ?? "architecture"})` }],
       [transformersLicense()],
     );
   }
   if (model && hasCustomArchitecture(ctx) && model.libraryName === "transformers") {
-    return found([{ source: "hf", url: model.url, what: "transformers with the repository's own modelling code" }], ctx.modelLicense);
+    return found([{ source: "hf", url: pageLink(model), what: "transformers with the repository's own modelling code" }], ctx.modelLicense);
   }
   return codeInRepos(ctx, "inference");
 }

@@ -3,13 +3,14 @@ import { hasRealContent } from "../card-text";
 import type { EvidenceContext } from "../context";
 import type { DatasetFacts, SourceFailure } from "../facts";
 import { mapHfLicense } from "../license-map";
+import { fileLink, sectionLink } from "../links";
 import type { ComponentVerdict, LicensePart } from "../verdict";
 import { found, isInconclusive, missing, settle } from "../verdict";
 
 function datasetLicense(dataset: DatasetFacts, info: HfDataset): LicensePart[] {
   const card = info.cardData ?? {};
   const mapped = mapHfLicense(card.license ?? info.tags.filter((t) => t.startsWith("license:")).map((t) => t.slice(8)), card.license_name);
-  const url = `${dataset.url}/blob/${info.sha ?? "main"}/README.md`;
+  const url = fileLink({ url: dataset.url, sha: info.sha, folderPath: info.folderPath }, "README.md");
   if (mapped.length === 0) {
     return [{ id: null, written: "no licence in the dataset card", source: "hf-dataset", from: "dataset card `license`", url }];
   }
@@ -54,7 +55,11 @@ export function datasetCards(ctx: EvidenceContext): ComponentVerdict {
   if (withCards.length === 0) {
     return missing(ctx.facts.datasets.flatMap((d) => (d.card && !d.card.ok ? [d.card.failure] : [])));
   }
-  const evidence = withCards.map((d) => ({ source: "hf-dataset" as const, url: `${d.url}#dataset-card`, what: `dataset card of ${d.id}` }));
+  const evidence = withCards.map((d) => ({
+    source: "hf-dataset" as const,
+    url: sectionLink({ url: d.url, sha: null, folderPath: d.info.ok ? d.info.value.folderPath : undefined }, "dataset-card"),
+    what: `dataset card of ${d.id}`,
+  }));
   const licenses = withCards.flatMap((d) => (d.info.ok ? datasetLicense(d, d.info.value) : []));
   return found(evidence, licenses);
 }

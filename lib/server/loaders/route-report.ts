@@ -1,8 +1,8 @@
 import "server-only";
 import { ApiError, apiErrorFromAudit } from "@/lib/api/errors";
 import { snapshotStore } from "@/lib/db/snapshots";
-import { toMofYaml } from "@/lib/mof";
 import { type ModelRef, modelRefFromRoute } from "@/lib/report/model-ref";
+import { motRecordYaml } from "@/lib/report/mot-record";
 import type { Report } from "@/lib/report/schema";
 import { clientKey } from "@/lib/server/http/rate-limit";
 import { latestReport } from "./latest-report";
@@ -35,9 +35,9 @@ export async function requireSnapshot(id: string): Promise<Report> {
   return report;
 }
 
-/** A report's MOF record as a MOT YAML download. */
+/** A report's MOF record as a MOT YAML download, ready to submit: what was not found is named in its header. */
 export function yamlDownload(report: Report, cacheControl: string): Response {
-  return new Response(toMofYaml(report.record), {
+  return new Response(motRecordYaml(report), {
     headers: {
       "content-type": "application/yaml; charset=utf-8",
       "content-disposition": `attachment; filename="${fileStem(report.model.id)}.yml"`,
