@@ -11,12 +11,16 @@ export const USAGE = `Usage:
   mofscope classify FILE.yml [FILE.yml ...] [--json] [--min-class N]
   mofscope audit URL [URL ...] [--json] [--min-class N] [--no-cache]
   mofscope audit URL --against FILE.yml [--json]   compare a MOT record's claims with the evidence
+  mofscope index [--author ORG ...] [--search Q] [--top N] [--pipeline TAG] [--file LIST] [--from-mot]
+                 [--json] [--force] [--enqueue-only] [--concurrency N]
+                                                   grade many Hub models; re-audits only those whose commit moved
 
 Exit codes: 0 ok, 1 a record is below --min-class, 2 bad input (unreadable file, invalid YAML, bad URL,
 unknown model), 3 upstream failure with no result (rate limit, upstream down, gated metadata), 70 the command
 line could not be built (run npm install).
 
-Environment: HF_ENDPOINT, GITHUB_API_URL, ARXIV_API_URL, HF_TOKEN, GITHUB_TOKEN; MOFSCOPE_DB (response cache).
+Environment: HF_ENDPOINT, GITHUB_API_URL, ARXIV_API_URL, HF_TOKEN, GITHUB_TOKEN; MOFSCOPE_DB or DATABASE_URL
+(response cache, snapshots, the index); MOFSCOPE_HF_BUDGET (Hub requests per 5 minutes).
 `;
 
 /** Parses `--min-class`: 1 (Class I, most open) to 3. */

@@ -1,5 +1,6 @@
 import { auditCommand } from "./audit";
 import { classifyCommand } from "./classify";
+import { indexCommand } from "./index-command";
 import type { CliIo } from "./io";
 import { EXIT, USAGE } from "./io";
 
@@ -12,6 +13,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         return await classifyCommand(rest, io);
       case "audit":
         return await auditCommand(rest, io);
+      case "index":
+        return await indexCommand(rest, io);
       case undefined:
       case "help":
       case "--help":

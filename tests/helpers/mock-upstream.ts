@@ -7,6 +7,7 @@ import { createFaultBook, type FaultRule, faultReply, writeHugeBody, writeTrunca
 import { json, type MockContext, type MockReply } from "./mock-files";
 import { githubPrefix, handleGithub } from "./mock-github";
 import { handleHf } from "./mock-hf";
+import { createSyntheticHub, type SyntheticHub, type SyntheticOptions } from "./mock-hub-synthetic";
 
 export type { FaultRule } from "./mock-faults";
 
@@ -24,6 +25,8 @@ export interface MockUpstreamOptions {
   port?: number;
   /** Tree API page size; the hub uses 1000. */
   treePageSize?: number;
+  /** Generated models the list API serves (by author, search, pipeline), for index tests and the bench. */
+  synthetic?: SyntheticOptions;
 }
 
 export interface MockUpstream {
@@ -32,6 +35,8 @@ export interface MockUpstream {
   githubApiUrl: string;
   arxivApiUrl: string;
   requests: RequestLog[];
+  /** The generated models, when asked for; moveCommit() changes one's sha on the list and info answers. */
+  synthetic: SyntheticHub | null;
   setFaults(rules: FaultRule[]): void;
   /** The most requests the mock was handling at the same moment. */
   peakInFlight(): number;
@@ -48,6 +53,7 @@ export async function startMockUpstream(options: MockUpstreamOptions = {}): Prom
   let inFlight = 0;
   let peak = 0;
   let origin = "";
+  const synthetic = options.synthetic ? createSyntheticHub(options.synthetic) : null;
 
   const server = createServer((req, res) => {
     inFlight++;
@@ -97,6 +103,7 @@ export async function startMockUpstream(options: MockUpstreamOptions = {}): Prom
       origin,
       fixturesDir: options.fixturesDir ?? defaultFixtures,
       treePageSize: options.treePageSize ?? 1000,
+      synthetic,
     };
     const path = ctx.url.pathname;
     // readiness probe for scripts that start the mock (Playwright's webServer)
@@ -120,6 +127,7 @@ export async function startMockUpstream(options: MockUpstreamOptions = {}): Prom
     githubApiUrl: `${origin}${githubPrefix}`,
     arxivApiUrl: `${origin}${arxivPrefix}`,
     requests,
+    synthetic,
     setFaults: (rules) => faults.set(rules),
     peakInFlight: () => peak,
     close: () =>

@@ -1,0 +1,6 @@
+export { defaultIndexWiring, type IndexWiring } from "./default-deps";
+export { type IndexJob, IndexJobFailure, type JobDeps, type JobResult, runIndexJob } from "./job";
+export { jobUpstream, modelCacheView } from "./job-upstream";
+export { createLocalQueue, type IndexQueue, type JobSettled } from "./queue";
+export { type IndexProgress, type IndexRunOptions, type IndexSummary, indexHub } from "./run";
+export { type IndexSelection, listCalls, listSelection } from "./selection";
