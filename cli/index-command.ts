@@ -101,7 +101,7 @@ export async function indexCommand(argv: string[], io: CliIo): Promise<number> {
     io.stderr.write(`${parsed.message}\n`);
     return EXIT.badInput;
   }
-  const wiring = defaultIndexWiring(io.env);
+  const wiring = await defaultIndexWiring(io.env);
   const tty = (io.stderr as { isTTY?: boolean }).isTTY === true && values.json !== true;
   const started = Date.now();
   const onProgress = tty ? (p: IndexProgress) => io.stderr.write(`\r${progressLine(p, Date.now() - started)}`) : undefined;

@@ -1,8 +1,10 @@
-import { defaultResponseCache } from "@/lib/db";
+import { defaultDatabase, defaultResponseCache } from "@/lib/db";
 import { indexModelStore } from "@/lib/db/index-models";
 import { snapshotStore } from "@/lib/db/snapshots";
+import { createUpstreamBudgetStore } from "@/lib/db/upstream-budget";
 import { loadUpstreamConfig } from "@/lib/fetchers/config";
 import { createUpstream, type Upstream } from "@/lib/fetchers/upstream";
+import { budgetedFetch, budgetSettings } from "./budget";
 import type { JobDeps } from "./job";
 import { jobUpstream } from "./job-upstream";
 
@@ -11,15 +13,20 @@ export interface IndexWiring {
   job: JobDeps;
 }
 
-/** Production wiring: upstreams from the environment, snapshots and the shared response cache in the default database. */
-export function defaultIndexWiring(env: Record<string, string | undefined> = process.env, fetchFn?: typeof fetch): IndexWiring {
+/**
+ * Production wiring: upstreams from the environment, every Hub request drawn from the budget in the default
+ * database (shared by every worker on it), snapshots and the shared response cache there too.
+ */
+export async function defaultIndexWiring(env: Record<string, string | undefined> = process.env): Promise<IndexWiring> {
   const config = loadUpstreamConfig(env);
+  const settings = budgetSettings(env);
+  const fetchFn = budgetedFetch(globalThis.fetch, { store: createUpstreamBudgetStore(await defaultDatabase()), settings, origins: [config.hfEndpoint] });
   const ms = Number(env.MOFSCOPE_UPSTREAM_TIMEOUT_MS);
-  const http = Number.isInteger(ms) && ms > 0 ? { timeoutMs: ms } : {};
+  const http = { fetch: fetchFn, ...(Number.isInteger(ms) && ms > 0 ? { timeoutMs: ms } : {}) };
   return {
-    listUpstream: createUpstream(config, { ...http, ...(fetchFn ? { fetch: fetchFn } : {}) }),
+    listUpstream: createUpstream(config, http),
     job: {
-      upstream: (id) => jobUpstream({ config, cache: defaultResponseCache(), http, ...(fetchFn ? { fetch: fetchFn } : {}) }, id),
+      upstream: (id) => jobUpstream({ config, cache: defaultResponseCache(), http }, id),
       snapshots: snapshotStore(),
       models: indexModelStore(),
       now: () => new Date(),

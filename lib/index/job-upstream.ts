@@ -7,8 +7,7 @@ export interface JobUpstreamOptions {
   config: UpstreamConfig;
   /** The shared response cache: answers many models share (a GitHub repository, a paper) are fetched once per run. */
   cache?: ResponseCache;
-  /** The fetch every request goes through (the shared budget wraps it). */
-  fetch?: typeof fetch;
+  /** Client options; `fetch` is the budgeted one. */
   http?: Partial<Omit<HttpClientOptions, "allowedOrigins" | "tokens">>;
 }
 
@@ -32,6 +31,5 @@ export function jobUpstream(options: JobUpstreamOptions, id: string): Upstream {
   return createUpstream(options.config, {
     ...options.http,
     ...(options.cache ? { cache: modelCacheView(options.cache, id) } : {}),
-    ...(options.fetch ? { fetch: options.fetch } : {}),
   });
 }

@@ -31,7 +31,7 @@ export async function startIndexEnv(mockOptions: MockUpstreamOptions, database?:
   const cache = createResponseCache(db);
   const http = { sleep: async () => undefined };
   const jobDeps = (fetchFn?: typeof fetch): JobDeps => ({
-    upstream: (id) => jobUpstream({ config, cache, http, ...(fetchFn ? { fetch: fetchFn } : {}) }, id),
+    upstream: (id) => jobUpstream({ config, cache, http: { ...http, ...(fetchFn ? { fetch: fetchFn } : {}) } }, id),
     snapshots: createSnapshotStore(db),
     models: createIndexModelStore(db),
     now: () => new Date(),
