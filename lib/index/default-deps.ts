@@ -20,7 +20,10 @@ export interface IndexWiring {
 export async function defaultIndexWiring(env: Record<string, string | undefined> = process.env): Promise<IndexWiring> {
   const config = loadUpstreamConfig(env);
   const settings = budgetSettings(env);
-  const fetchFn = budgetedFetch(globalThis.fetch, { store: createUpstreamBudgetStore(await defaultDatabase()), settings, origins: [config.hfEndpoint] });
+  const budgeted = budgetedFetch(globalThis.fetch, { store: createUpstreamBudgetStore(await defaultDatabase()), settings, origins: [config.hfEndpoint] });
+  // the budget hangs a run whose host sends no RateLimit header (found at the end of stage 2, not yet fixed), so it is
+  // opt-in until then: MOFSCOPE_HF_BUDGET set
+  const fetchFn = env.MOFSCOPE_HF_BUDGET ? budgeted : globalThis.fetch;
   const ms = Number(env.MOFSCOPE_UPSTREAM_TIMEOUT_MS);
   const http = { fetch: fetchFn, ...(Number.isInteger(ms) && ms > 0 ? { timeoutMs: ms } : {}) };
   return {
