@@ -2,7 +2,7 @@
  * The layers of docs/architecture.md, bottom to top. A module may import its own layer's folder and any layer
  * below it; never a layer above, never a sibling at its own level, and never in a cycle.
  */
-const LAYERS = [["mof"], ["evidence"], ["fetchers", "report"], ["db"], ["audit"], ["registry"], ["claims", "families"], ["api"], ["server"]];
+const LAYERS = [["mof"], ["evidence"], ["fetchers", "report"], ["db"], ["audit"], ["registry"], ["claims", "families", "index"], ["api"], ["server"]];
 
 const lib = (names) => `^lib/(${names.join("|")})/`;
 

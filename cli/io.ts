@@ -13,14 +13,18 @@ export const USAGE = `Usage:
   mofscope audit ./release [--repo github.com/org/code] [--paper arXiv:ID] [--offline]   a release folder before it is published
   mofscope audit URL --against FILE.yml [--json]   compare a MOT record's claims with the evidence
   mofscope action   what the GitHub Action (action.yml) runs: inputs from MOFSCOPE_MODEL, MOFSCOPE_MIN_CLASS, …
+  mofscope index [--author ORG ...] [--search Q] [--top N] [--pipeline TAG] [--file LIST] [--from-mot]
+                 [--json] [--force] [--enqueue-only] [--concurrency N]
+                                                   grade many Hub models; re-audits only those whose commit moved
 
 Exit codes: 0 ok, 1 a record is below --min-class, 2 bad input (unreadable file, invalid YAML, bad URL,
 unknown model, a release folder mofscope refuses), 3 upstream failure with no result (rate limit, upstream down,
 gated metadata), or with --fail-on-unknown a component left unknown by a failed source, 70 the command line could
 not be built (run npm install).
 
-Environment: HF_ENDPOINT, GITHUB_API_URL, ARXIV_API_URL, HF_TOKEN, GITHUB_TOKEN; MOFSCOPE_DB (response cache);
-MOFSCOPE_PUBLIC_URL (a mofscope server to link reports on).
+Environment: HF_ENDPOINT, GITHUB_API_URL, ARXIV_API_URL, HF_TOKEN, GITHUB_TOKEN; MOFSCOPE_DB or DATABASE_URL
+(response cache, snapshots, the index); MOFSCOPE_HF_BUDGET (Hub requests per 5 minutes); MOFSCOPE_PUBLIC_URL (a
+mofscope server to link reports on).
 `;
 
 /** Parses `--min-class`: 1 (Class I, most open) to 3. */

@@ -1,6 +1,7 @@
 import { actionCommand } from "./action";
 import { auditCommand } from "./audit";
 import { classifyCommand } from "./classify";
+import { indexCommand } from "./index-command";
 import type { CliIo } from "./io";
 import { EXIT, USAGE } from "./io";
 
@@ -15,6 +16,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         return await auditCommand(rest, io);
       case "action":
         return await actionCommand(io);
+      case "index":
+        return await indexCommand(rest, io);
       case undefined:
       case "help":
       case "--help":

@@ -48,10 +48,39 @@ export interface RegistryMetaTable {
   value: string;
 }
 
+/** The openness index: each listed model, what its listing said, and the commit its latest indexed audit saw. */
+export interface IndexModelsTable {
+  /** `hf:org/name`, lower-cased, as in snapshots. */
+  model_key: string;
+  model_id: string;
+  /** Lower-cased organisation or user. */
+  author: string;
+  sha: string | null;
+  last_modified: string | null;
+  pipeline_tag: string | null;
+  downloads: number | null;
+  listed_at: string;
+  audited_sha: string | null;
+  audited_at: string | null;
+  last_error: string | null;
+}
+
+/** One fixed-window request budget per upstream host, shared by every worker; times are epoch milliseconds. */
+export interface UpstreamBudgetTable {
+  host: string;
+  window_started_at: number;
+  used: number;
+  /** What the host's own RateLimit header last said was left in this window, when it said so. */
+  remaining: number | null;
+  paused_until: number;
+}
+
 /** Every table of both dialects, as the stores see them. */
 export interface Schema {
   response_cache: ResponseCacheTable;
   snapshots: SnapshotsTable;
   registry_records: RegistryRecordsTable;
   registry_meta: RegistryMetaTable;
+  index_models: IndexModelsTable;
+  upstream_budget: UpstreamBudgetTable;
 }

@@ -16,6 +16,16 @@ export interface MockContext {
   origin: string;
   fixturesDir: string;
   treePageSize: number;
+  /** Generated models listed and served beside the fixtures, when the test asked for them. */
+  synthetic: GeneratedModels | null;
+}
+
+/** Models the mock makes up rather than reads from fixtures (tests/helpers/mock-hub-synthetic.ts). */
+export interface GeneratedModels {
+  list(params: URLSearchParams, url: URL): MockReply;
+  /** The model's API answer, or null when it is not a generated one. */
+  api(id: string, route: string | undefined): MockReply | null;
+  file(id: string, path: string): MockReply | null;
 }
 
 export const json = (status: number, value: unknown, headers: Record<string, string> = {}): MockReply => ({

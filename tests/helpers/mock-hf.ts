@@ -17,6 +17,15 @@ export async function handleHf(ctx: MockContext): Promise<MockReply | null> {
   if (segments === null) {
     return null;
   }
+  if (segments[0] === "api" && segments[1] === "models" && segments.length === 2) {
+    return ctx.synthetic?.list(ctx.url.searchParams, ctx.url) ?? json(200, []);
+  }
+  if (segments[0] === "api" && segments[1] === "models" && ctx.synthetic) {
+    const generated = ctx.synthetic.api(`${segments[2]}/${segments[3]}`, segments[4]);
+    if (generated) {
+      return generated;
+    }
+  }
   if (segments[0] === "api" && (segments[1] === "models" || segments[1] === "datasets")) {
     return handleApi(ctx, segments[1], segments.slice(2));
   }
@@ -27,6 +36,10 @@ export async function handleHf(ctx: MockContext): Promise<MockReply | null> {
   const [kind, rest] = segments[0] === "datasets" ? (["datasets", segments.slice(1)] as const) : (["models", segments] as const);
   const [org, name, route, rev, ...path] = rest;
   if (org && name && rev && path.length > 0 && (route === "raw" || route === "resolve")) {
+    const generated = kind === "models" ? ctx.synthetic?.file(`${org}/${name}`, path.join("/")) : null;
+    if (generated) {
+      return generated;
+    }
     return handleFile(ctx, kind, `${org}/${name}`, path.join("/"));
   }
   return null;

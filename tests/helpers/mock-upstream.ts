@@ -7,6 +7,7 @@ import { createFaultBook, type FaultRule, faultReply, writeHugeBody, writeTrunca
 import { json, type MockContext, type MockReply } from "./mock-files";
 import { githubPrefix, handleGithub } from "./mock-github";
 import { handleHf } from "./mock-hf";
+import { createSyntheticHub, type SyntheticHub, type SyntheticOptions } from "./mock-hub-synthetic";
 
 export type { FaultRule } from "./mock-faults";
 
@@ -15,6 +16,8 @@ export interface RequestLog {
   /** Path and query, as received. */
   path: string;
   headers: Record<string, string | string[] | undefined>;
+  /** When it arrived (epoch ms). */
+  at: number;
 }
 
 export interface MockUpstreamOptions {
@@ -24,6 +27,10 @@ export interface MockUpstreamOptions {
   port?: number;
   /** Tree API page size; the hub uses 1000. */
   treePageSize?: number;
+  /** Generated models the list API serves (by author, search, pipeline), for index tests and the bench. */
+  synthetic?: SyntheticOptions;
+  /** Enforces a fixed-window limit on Hub API calls like the Hub: RateLimit headers on each answer, 429 past it. */
+  rateLimit?: { perWindow: number; windowMs: number };
 }
 
 export interface MockUpstream {
@@ -32,6 +39,10 @@ export interface MockUpstream {
   githubApiUrl: string;
   arxivApiUrl: string;
   requests: RequestLog[];
+  /** The generated models, when asked for; moveCommit() changes one's sha on the list and info answers. */
+  synthetic: SyntheticHub | null;
+  /** How many answers the mock's own rate limit turned into 429. */
+  rateLimited(): number;
   setFaults(rules: FaultRule[]): void;
   /** The most requests the mock was handling at the same moment. */
   peakInFlight(): number;
@@ -48,12 +59,14 @@ export async function startMockUpstream(options: MockUpstreamOptions = {}): Prom
   let inFlight = 0;
   let peak = 0;
   let origin = "";
+  const synthetic = options.synthetic ? createSyntheticHub(options.synthetic) : null;
+  const window = { startedAt: 0, used: 0, refused: 0 };
 
   const server = createServer((req, res) => {
     inFlight++;
     peak = Math.max(peak, inFlight);
     res.on("close", () => inFlight--);
-    requests.push({ method: req.method ?? "GET", path: req.url ?? "/", headers: { ...req.headers } });
+    requests.push({ method: req.method ?? "GET", path: req.url ?? "/", headers: { ...req.headers }, at: Date.now() });
     serve(req, res).catch(() => {
       if (!res.headersSent) {
         res.writeHead(500).end();
@@ -81,12 +94,39 @@ export async function startMockUpstream(options: MockUpstreamOptions = {}): Prom
     if (rule?.hugeBody !== undefined) {
       return writeHugeBody(res, rule.hugeBody);
     }
+    const limited = rateLimit(req.url ?? "/");
+    if (limited.refused) {
+      return send(req, res, json(429, { error: "rate limited" }, { ...limited.headers, "retry-after": String(limited.resetSeconds) }));
+    }
     const injected = rule ? faultReply(rule) : null;
     const reply = injected ?? (await route(req));
+    reply.headers = { ...reply.headers, ...limited.headers };
     if (rule?.truncateBody) {
       return writeTruncated(req, res, reply);
     }
     send(req, res, reply);
+  }
+
+  // the Hub's fixed window on API calls (not file downloads), with its headers
+  function rateLimit(path: string): { refused: boolean; headers: Record<string, string>; resetSeconds: number } {
+    const limit = options.rateLimit;
+    if (!limit || !path.startsWith("/api/")) {
+      return { refused: false, headers: {}, resetSeconds: 0 };
+    }
+    const now = Date.now();
+    if (now >= window.startedAt + limit.windowMs) {
+      window.startedAt = now;
+      window.used = 0;
+    }
+    window.used++;
+    const refused = window.used > limit.perWindow;
+    window.refused += refused ? 1 : 0;
+    const resetSeconds = Math.max(1, Math.ceil((window.startedAt + limit.windowMs - now) / 1000));
+    const headers = {
+      ratelimit: `"api";r=${Math.max(0, limit.perWindow - window.used)};t=${resetSeconds}`,
+      "ratelimit-policy": `"fixed window";"api";q=${limit.perWindow};w=${Math.round(limit.windowMs / 1000)}`,
+    };
+    return { refused, headers, resetSeconds };
   }
 
   async function route(req: IncomingMessage): Promise<MockReply> {
@@ -97,6 +137,7 @@ export async function startMockUpstream(options: MockUpstreamOptions = {}): Prom
       origin,
       fixturesDir: options.fixturesDir ?? defaultFixtures,
       treePageSize: options.treePageSize ?? 1000,
+      synthetic,
     };
     const path = ctx.url.pathname;
     // readiness probe for scripts that start the mock (Playwright's webServer)
@@ -120,6 +161,8 @@ export async function startMockUpstream(options: MockUpstreamOptions = {}): Prom
     githubApiUrl: `${origin}${githubPrefix}`,
     arxivApiUrl: `${origin}${arxivPrefix}`,
     requests,
+    synthetic,
+    rateLimited: () => window.refused,
     setFaults: (rules) => faults.set(rules),
     peakInFlight: () => peak,
     close: () =>

@@ -1,4 +1,5 @@
 export { getDatasetInfo } from "./dataset-info";
+export { type ListedModel, type ListModelsParams, listHubModels } from "./list-models";
 export { getModelInfo, type ModelInfoParams } from "./model-info";
 export { getModelRefs } from "./model-refs";
 export { getModelTree, type RepoTreeParams } from "./model-tree";

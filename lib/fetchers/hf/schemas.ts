@@ -58,3 +58,12 @@ export const treeEntryWireSchema = z.object({
   path: z.string(),
   size: z.number().nonnegative(),
 });
+
+/** One entry of `listModels` with our additionalFields (`sha`): the library renames id→name, pipeline_tag→task. */
+export const listedModelWireSchema = z.object({
+  name: z.string(),
+  sha: z.string().nullish(),
+  task: z.string().nullish(),
+  downloads: z.number().nullish(),
+  updatedAt: z.date().nullish(),
+});
