@@ -1,5 +1,6 @@
 import { createServer } from "node:http";
 import { parseArgs } from "node:util";
+import { refuseOversizedBody } from "@/lib/server/http/body-limit";
 import { pinClientAddress } from "@/lib/server/http/client-address";
 import { serveCached } from "@/lib/server/page-cache/serve";
 
@@ -26,7 +27,7 @@ const trustProxy = process.env.MOFSCOPE_TRUST_PROXY === "1";
 
 const server = createServer((request, response) => {
   pinClientAddress(request.headers, request.socket.remoteAddress, trustProxy);
-  if (!serveCached(request, response)) {
+  if (!refuseOversizedBody(request, response) && !serveCached(request, response)) {
     void handle(request, response);
   }
 });

@@ -55,19 +55,25 @@ export function createRateLimiter({ capacity, refillPerMinute, now = Date.now, m
   };
 }
 
-function limitFromEnv(): { capacity: number; refillPerMinute: number } {
-  // MOFSCOPE_AUDIT_LIMIT=<audits per minute per client>; tests raise it
-  const perMinute = Number(process.env.MOFSCOPE_AUDIT_LIMIT ?? "10");
-  const value = Number.isFinite(perMinute) && perMinute > 0 ? perMinute : 10;
+function limitFromEnv(variable: string, fallback: number): { capacity: number; refillPerMinute: number } {
+  // <variable>=<requests per minute per client>; tests raise it
+  const perMinute = Number(process.env[variable] ?? String(fallback));
+  const value = Number.isFinite(perMinute) && perMinute > 0 ? perMinute : fallback;
   return { capacity: value, refillPerMinute: value };
 }
 
-const globalForLimiter = globalThis as unknown as { mofscopeAuditLimiter?: RateLimiter };
+const globalForLimiter = globalThis as unknown as { mofscopeAuditLimiter?: RateLimiter; mofscopeClassifyLimiter?: RateLimiter };
 
-/** The process-wide limiter for uncached audits (page views, re-audits and the API share it). */
+/** The process-wide limiter for what stores a snapshot: uncached audits (page views, re-audits, the API) and classify permalinks. */
 export function auditLimiter(): RateLimiter {
-  globalForLimiter.mofscopeAuditLimiter ??= createRateLimiter(limitFromEnv());
+  globalForLimiter.mofscopeAuditLimiter ??= createRateLimiter(limitFromEnv("MOFSCOPE_AUDIT_LIMIT", 10));
   return globalForLimiter.mofscopeAuditLimiter;
+}
+
+/** The process-wide limiter for classifications that store nothing (MOFSCOPE_CLASSIFY_LIMIT per minute per client). */
+export function classifyLimiter(): RateLimiter {
+  globalForLimiter.mofscopeClassifyLimiter ??= createRateLimiter(limitFromEnv("MOFSCOPE_CLASSIFY_LIMIT", 60));
+  return globalForLimiter.mofscopeClassifyLimiter;
 }
 
 /** Who is asking: the first X-Forwarded-For hop (set by Next or the reverse proxy in front of it). */
