@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
-import { LineCounter, parseDocument } from "yaml";
 import { describe, expect, it } from "vitest";
+import { LineCounter, parseDocument } from "yaml";
 import { parseMofYaml } from "@/lib/mof";
 import { conformanceRecords } from "@/tests/helpers/conformance";
 import { deepNesting, manyKeys } from "@/tests/helpers/hostile-yaml";
