@@ -4,6 +4,7 @@ import { API_FUZZ_RUNS } from "@/tests/helpers/fuzz";
 import type { FaultRule } from "@/tests/helpers/mock-upstream";
 import { startMockUpstream } from "@/tests/helpers/mock-upstream";
 import { runServerFaultCase, SERVER_FAULT_CASES } from "@/tests/helpers/server-faults";
+import { benchHostileBodies } from "./hostile-bodies";
 import { BROWSER_ENCODINGS, benchDir, ensureBuild, fromPageCache, type LoadFigures, load, sparePort } from "./server";
 
 const MODEL = "LLM360/Amber";
@@ -110,7 +111,7 @@ async function loadQuietAndStormy(dir: string): Promise<Record<string, Record<st
   return rows;
 }
 
-/** Fault cases passed, fuzz runs, the thundering herd, and cached-read load with a quiet and with a faulty upstream. */
+/** Fault cases passed, fuzz runs, the thundering herd, hostile classify bodies, and cached-read load with a quiet and with a faulty upstream. */
 export async function benchReliability(): Promise<Record<string, Record<string, string | number>>> {
   ensureBuild();
   const dir = benchDir();
@@ -127,5 +128,5 @@ export async function benchReliability(): Promise<Record<string, Record<string, 
       "requests of one audit": crowd.oneAudit,
     },
   };
-  return { ...rows, ...(await loadQuietAndStormy(dir)) };
+  return { ...rows, ...(await benchHostileBodies(dir)), ...(await loadQuietAndStormy(dir)) };
 }
