@@ -1,11 +1,11 @@
 import { createServer } from "node:http";
 import { parseArgs } from "node:util";
-import { refuseOversizedBody } from "@/lib/server/http/body-limit";
 import { pinClientAddress } from "@/lib/server/http/client-address";
 import { serveCached } from "@/lib/server/page-cache/serve";
 
 /**
- * The production server: Next's request handler behind a page-cache check. A stored report, permalink, MOT record
+ * The production server: Next's request handler behind a body-size check and a page-cache check. A request that
+ * declares a body larger than any route takes is refused before it is read. A stored report, permalink, MOT record
  * page or badge is written straight from memory, precompressed, without entering Next's proxy or renderer; every
  * other request is Next's as under `next start`.
  */
@@ -22,6 +22,8 @@ const { default: next } = await import("next");
 const app = next({ dev: false, dir: import.meta.dirname, hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
+// it shares the API's error table, whose module loads next/server: that needs Next's runtime, set up by now
+const { refuseOversizedBody } = await import("@/lib/server/http/body-limit");
 
 const trustProxy = process.env.MOFSCOPE_TRUST_PROXY === "1";
 
