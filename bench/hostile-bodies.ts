@@ -20,6 +20,8 @@ const BODIES: [string, () => string | Buffer][] = [
   ["mapping of 20,000 keys (76 KB)", () => manyKeys(20_000)],
   ["mapping of 66,000 keys (260 KB)", () => manyKeys(66_000)],
   ["flow sequences nested 4,000 deep (8 KB)", () => deepNesting(4_000)],
+  // within the token limit, and each line a separate error of the library's: the dearest body found that it parses
+  ["1,660 lines, each an error (3 KB)", () => `x: ${"a\n".repeat(1_660)}`],
   ["250 KB record, invalid UTF-8 at its end", invalidUtf8],
 ];
 

@@ -176,7 +176,7 @@ test("big YAML mappings: five 66,000-key bodies (260 KB each) get a 400 naming t
     expect(answer.status).toBe(400);
     const { error } = (await answer.json()) as { error: { code: string; details: { message: string }[] } };
     expect(error.code).toBe("invalid_yaml");
-    expect(error.details[0]?.message).toContain("more than 10,000 YAML tokens");
+    expect(error.details[0]?.message).toContain("more than 5,000 YAML tokens");
   }
   expect((await other).status).toBe(404);
 });

@@ -1,11 +1,14 @@
 import type { CST, Document, DocumentOptions, LineCounter, ParseOptions, SchemaOptions } from "yaml";
 import { Composer, isScalar, Lexer, Parser, visit, YAMLParseError } from "yaml";
 
-/** More YAML tokens (scalars, indicators, spaces, comments, line breaks) than this are refused before parsing; MOT's largest record has about 900. */
-export const MAX_YAML_TOKENS = 10_000;
+/** More YAML tokens (scalars, indicators, spaces, comments, line breaks) than this are refused before parsing; MOT's fullest record has 917. */
+export const MAX_YAML_TOKENS = 5_000;
 
 /** Collections nested deeper than this are refused before composing; a MOT record nests four deep. */
 export const MAX_YAML_DEPTH = 64;
+
+const TOO_MANY_TOKENS = `the file has more than ${MAX_YAML_TOKENS.toLocaleString("en")} YAML tokens; a MOT record has under 1,000`;
+const TOO_DEEP = `the YAML nests deeper than ${MAX_YAML_DEPTH} levels; a MOT record nests four`;
 
 export type ComposeOptions = ParseOptions & DocumentOptions & SchemaOptions;
 
@@ -13,15 +16,26 @@ export type Composed = { readonly ok: true; readonly doc: Document.Parsed } | { 
 
 const COLLECTIONS = new Set<CST.Token["type"]>(["block-map", "block-seq", "flow-collection"]);
 
-// the lexer is linear and cheap; stopping at the limit bounds the cost of everything after it
-function tooManyTokens(text: string): boolean {
+const FLOW_OPEN = new Set(["[", "{"]);
+const FLOW_CLOSE = new Set(["]", "}"]);
+
+// the lexer is linear and cheap; stopping at the first limit passed bounds the cost of everything after it. Flow
+// nesting is plain in its tokens and costs the parser most, so it is refused here; block nesting waits for the CST
+function scan(text: string): "tokens" | "depth" | null {
   let count = 0;
-  for (const _ of new Lexer().lex(text)) {
+  let flow = 0;
+  for (const token of new Lexer().lex(text)) {
     if (++count > MAX_YAML_TOKENS) {
-      return true;
+      return "tokens";
+    }
+    if (FLOW_OPEN.has(token) && ++flow > MAX_YAML_DEPTH) {
+      return "depth";
+    }
+    if (FLOW_CLOSE.has(token)) {
+      flow--;
     }
   }
-  return false;
+  return null;
 }
 
 // walked with a stack, not recursion: the point is to refuse what would overflow the composer's recursion
@@ -92,12 +106,13 @@ function mergeByPosition(a: readonly YAMLParseError[], b: readonly YAMLParseErro
  * every key before it). Errors and their positions are the library's.
  */
 export function composeBounded(text: string, options: ComposeOptions, counter: LineCounter): Composed {
-  if (tooManyTokens(text)) {
-    return { ok: false, message: `the file has more than ${MAX_YAML_TOKENS.toLocaleString("en")} YAML tokens; a MOT record has about 1,000` };
+  const over = scan(text);
+  if (over === "tokens") {
+    return { ok: false, message: TOO_MANY_TOKENS };
   }
-  const tokens = [...new Parser(counter.addNewLine).parse(text)];
-  if (tooDeep(tokens)) {
-    return { ok: false, message: `the YAML nests deeper than ${MAX_YAML_DEPTH} levels; a MOT record nests four` };
+  const tokens = over === null ? [...new Parser(counter.addNewLine).parse(text)] : [];
+  if (over === "depth" || tooDeep(tokens)) {
+    return { ok: false, message: TOO_DEEP };
   }
   const composer = new Composer({ ...options, uniqueKeys: false });
   let doc: Document.Parsed | undefined;

@@ -191,7 +191,7 @@ describe("POST /api/v1/classify", () => {
     expect(response.status).toBe(400);
     const { error } = (await response.json()) as { error: { code: string; details: { message: string }[] } };
     expect(error.code).toBe("invalid_yaml");
-    expect(error.details.map((d) => d.message)).toEqual(["the file has more than 10,000 YAML tokens; a MOT record has about 1,000"]);
+    expect(error.details.map((d) => d.message)).toEqual(["the file has more than 5,000 YAML tokens; a MOT record has under 1,000"]);
   });
 
   it("refuses a YAML nested past the depth limit with a typed 400 naming it", async () => {

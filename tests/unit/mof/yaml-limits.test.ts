@@ -16,13 +16,13 @@ function messages(text: string): string[] {
 
 describe("parseMofYaml bounds", () => {
   it.each([20_000, 66_000])("refuses a mapping of %i keys, naming the token limit", (keys) => {
-    expect(messages(manyKeys(keys))).toEqual(["the file has more than 10,000 YAML tokens; a MOT record has about 1,000"]);
+    expect(messages(manyKeys(keys))).toEqual(["the file has more than 5,000 YAML tokens; a MOT record has under 1,000"]);
   });
 
   it("refuses a valid record padded with thousands of extra keys instead of classifying it", () => {
     const padded = amber.replace("release:\n", `release:\n${Array.from({ length: 20_000 }, (_, i) => `  x${i}: y\n`).join("")}`);
     expect(padded.length).toBeLessThan(256 * 1024);
-    expect(messages(padded)).toEqual(["the file has more than 10,000 YAML tokens; a MOT record has about 1,000"]);
+    expect(messages(padded)).toEqual(["the file has more than 5,000 YAML tokens; a MOT record has under 1,000"]);
   });
 
   it.each([
