@@ -11,11 +11,11 @@ import { answerWhileStorageDown } from "@/lib/server/storage-gate";
 
 /**
  * The production server: the edge (who the client is; no internal header from outside; a method no route answers or a
- * path that does not decode refused, where Next would answer a bare 500; no prefetch that could audit), then a
- * page-cache check, then Next's request handler as under `next start`. A stored report, permalink, MOT record page or
- * badge is written straight from memory, precompressed, without entering Next's proxy or renderer. The database is
- * opened and migrated first: one that cannot be reached ends the start with one line and exit code 1; one lost later
- * is answered with 503 until it is back.
+ * path that does not decode refused, where Next would answer a bare 500; a body larger than any route takes refused
+ * before it is read; no prefetch that could audit), then a page-cache check, then Next's request handler as under
+ * `next start`. A stored report, permalink, MOT record page or badge is written straight from memory, precompressed,
+ * without entering Next's proxy or renderer. The database is opened and migrated first: one that cannot be reached
+ * ends the start with one line and exit code 1; one lost later is answered with 503 until it is back.
  */
 const { values } = parseArgs({
   options: { port: { type: "string", short: "p", default: process.env.PORT ?? "3000" }, hostname: { type: "string", short: "H", default: "127.0.0.1" } },
@@ -49,6 +49,7 @@ const handle = app.getRequestHandler();
 await app.prepare();
 // loaded after Next: the guard's error table imports next/server, which needs Next's async storage set up first
 const { connectRefusal, refuseBeforeNext } = await import("@/lib/server/http/request-guard");
+const { refuseOversizedBody } = await import("@/lib/server/http/body-limit");
 
 const server = createServer((request, response) => {
   admitRequest(request, trust);
@@ -59,6 +60,7 @@ const server = createServer((request, response) => {
   }
   if (
     !refuseBeforeNext(request, response) &&
+    !refuseOversizedBody(request, response) &&
     !answerPrefetch(request, response) &&
     !serveCached(request, response) &&
     !answerWhileStorageDown(storage.database.health, request, response)

@@ -5,6 +5,7 @@ import { API_FUZZ_RUNS } from "@/tests/helpers/fuzz";
 import type { FaultRule } from "@/tests/helpers/mock-upstream";
 import { startMockUpstream } from "@/tests/helpers/mock-upstream";
 import { runServerFaultCase, SERVER_FAULT_CASES } from "@/tests/helpers/server-faults";
+import { benchHostileBodies } from "./hostile-bodies";
 import { BROWSER_ENCODINGS, benchDir, ensureBuild, fromPageCache, type LoadFigures, load, sparePort } from "./server";
 
 const MODEL = "LLM360/Amber";
@@ -231,7 +232,7 @@ async function loadQuietAndStormy(dir: string): Promise<Record<string, Record<st
   return rows;
 }
 
-/** Fault cases passed, fuzz runs, the edge's refusals, the thundering herd, and cached-read load with a quiet and with a faulty upstream. */
+/** Fault cases passed, fuzz runs, the edge's refusals, the thundering herd, hostile classify bodies, and cached-read load with a quiet and with a faulty upstream. */
 export async function benchReliability(): Promise<Record<string, Record<string, string | number>>> {
   ensureBuild();
   const dir = benchDir();
@@ -260,5 +261,5 @@ export async function benchReliability(): Promise<Record<string, Record<string, 
     "prefetches of unaudited pages": { prefetches: edge.prefetches, "answered 204": edge.prefetchesEmpty, "upstream requests": edge.prefetchesUpstream },
     "audits with a new X-Forwarded-For each, no trusted proxy (limit 3)": { audits: edge.rotations, ran: edge.rotationsRan },
   };
-  return { ...rows, ...(await loadQuietAndStormy(dir)) };
+  return { ...rows, ...(await benchHostileBodies(dir)), ...(await loadQuietAndStormy(dir)) };
 }

@@ -18,8 +18,13 @@ type State =
   | { kind: "done"; report: Report; spdxIds: string[] }
   | { kind: "failed"; message: string; errors: RecordError[] };
 
-async function classify(text: string, fileName: string | null): Promise<State> {
-  const response = await fetch("/api/v1/classify", {
+// a permalink stores the classified text as a snapshot; it is made only when asked for
+type Permalink = { kind: "none" } | { kind: "busy" } | { kind: "made"; id: string } | { kind: "failed"; message: string };
+
+const UNREACHABLE = "Could not reach mofscope; check your connection and try again.";
+
+async function classify(text: string, fileName: string | null, permalink: boolean): Promise<State> {
+  const response = await fetch(`/api/v1/classify${permalink ? "?permalink=1" : ""}`, {
     method: "POST",
     headers: { "content-type": "application/yaml", ...(fileName ? { "x-file-name": fileName } : {}) },
     body: text,
@@ -38,6 +43,9 @@ export function ClassifyBox() {
   const [text, setText] = useState("");
   const [fileName, setFileName] = useState<string | null>(null);
   const [state, setState] = useState<State>({ kind: "idle" });
+  // the text and file name the shown result came from, which a permalink stores even if the box was edited since
+  const [classified, setClassified] = useState<{ text: string; fileName: string | null } | null>(null);
+  const [permalink, setPermalink] = useState<Permalink>({ kind: "none" });
   const textId = useId();
   const fileId = useId();
 
@@ -52,10 +60,27 @@ export function ClassifyBox() {
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
     setState({ kind: "busy" });
+    setPermalink({ kind: "none" });
+    setClassified({ text, fileName });
     try {
-      setState(await classify(text, fileName));
+      setState(await classify(text, fileName, false));
     } catch {
-      setState({ kind: "failed", message: "Could not reach mofscope; check your connection and try again.", errors: [] });
+      setState({ kind: "failed", message: UNREACHABLE, errors: [] });
+    }
+  }
+
+  async function makePermalink() {
+    if (classified === null) {
+      return;
+    }
+    setPermalink({ kind: "busy" });
+    try {
+      const stored = await classify(classified.text, classified.fileName, true);
+      setPermalink(
+        stored.kind === "done" ? { kind: "made", id: stored.report.id } : { kind: "failed", message: stored.kind === "failed" ? stored.message : UNREACHABLE },
+      );
+    } catch {
+      setPermalink({ kind: "failed", message: UNREACHABLE });
     }
   }
 
@@ -113,11 +138,24 @@ export function ClassifyBox() {
         ) : null}
         {state.kind === "done" ? (
           <div className="space-y-4">
-            <p className="text-sm">
-              <span className="font-semibold">{state.report.model.id}</span> classified.{" "}
-              <Link href={`/r/${state.report.id}`} className="link">
-                Permalink to this result
-              </Link>
+            <p className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
+              <span>
+                <span className="font-semibold">{state.report.model.id}</span> classified.
+              </span>
+              {permalink.kind === "made" ? (
+                <Link href={`/r/${permalink.id}`} className="link">
+                  Permalink to this result
+                </Link>
+              ) : (
+                <button type="button" className="btn-secondary" onClick={() => void makePermalink()} disabled={permalink.kind === "busy"}>
+                  {permalink.kind === "busy" ? "Storing…" : "Make a permalink"}
+                </button>
+              )}
+              {permalink.kind === "failed" ? (
+                <span role="alert" className="text-rose-700 dark:text-rose-300">
+                  {permalink.message}
+                </span>
+              ) : null}
             </p>
             <ReportBody report={state.report} spdxIds={state.spdxIds} />
           </div>

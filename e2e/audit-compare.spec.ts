@@ -26,7 +26,9 @@ test("compares three audited models, edits the selection in place, survives a re
 });
 
 test("compares an audited model with a classified YAML snapshot", async ({ page, request }) => {
-  const yaml = await request.post("/api/v1/classify", { data: (await import("node:fs")).readFileSync("tests/conformance/mot/models/Amber.yml", "utf8") });
+  const yaml = await request.post("/api/v1/classify?permalink=1", {
+    data: (await import("node:fs")).readFileSync("tests/conformance/mot/models/Amber.yml", "utf8"),
+  });
   const { id } = await yaml.json();
   await page.goto(`/compare?m=LLM360/Amber,r:${id}`);
   await expect(page.getByRole("columnheader", { name: "Amber (snapshot)" })).toBeVisible({ timeout: 30_000 });

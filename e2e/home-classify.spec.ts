@@ -20,7 +20,13 @@ test.describe("home page and YAML classifier", () => {
     await expect(page.getByTestId("grade")).toHaveText(/^Class I\b/);
     await expect(page.getByTestId("report")).toContainText("Open Science");
     await expect(page.getByTestId("component")).toHaveCount(17);
-    await expect(page.getByRole("link", { name: "Permalink to this result" })).toHaveAttribute("href", /^\/r\/[0-9A-Za-z]{10}$/);
+    // nothing is stored until a permalink is asked for
+    await expect(page.getByRole("link", { name: "Permalink to this result" })).toHaveCount(0);
+    await page.getByRole("button", { name: "Make a permalink" }).click();
+    const permalink = page.getByRole("link", { name: "Permalink to this result" });
+    await expect(permalink).toHaveAttribute("href", /^\/r\/[0-9A-Za-z]{10}$/);
+    await permalink.click();
+    await expect(page.getByTestId("grade")).toHaveText(/^Class I\b/);
   });
 
   test("shows a malformed record's error with its line", async ({ page }) => {

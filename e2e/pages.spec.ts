@@ -16,8 +16,11 @@ test("classifies an uploaded .yml file", async ({ page }) => {
 });
 
 test.describe("API classify", () => {
-  test("answers 200 with a stored report for a valid record", async ({ request }) => {
-    const response = await request.post("/api/v1/classify", { data: amber, headers: { "content-type": "application/yaml" } });
+  test("answers 200 with the report of a valid record, stored only when a permalink is asked for", async ({ request }) => {
+    const unstored = await request.post("/api/v1/classify", { data: amber, headers: { "content-type": "application/yaml" } });
+    expect(unstored.status()).toBe(200);
+    expect((await unstored.json()).id).toBe("");
+    const response = await request.post("/api/v1/classify?permalink=1", { data: amber, headers: { "content-type": "application/yaml" } });
     expect(response.status()).toBe(200);
     const body = await response.json();
     expect(body.class).toBe(1);
@@ -47,7 +50,7 @@ test.describe("API classify", () => {
 });
 
 test("badges a classified record by snapshot", async ({ request }) => {
-  const { id } = await (await request.post("/api/v1/classify", { data: amber })).json();
+  const { id } = await (await request.post("/api/v1/classify?permalink=1", { data: amber })).json();
   const badge = await request.get(`/r/${id}/badge.svg`);
   expect(badge.status()).toBe(200);
   expect(badge.headers()["content-type"]).toContain("image/svg+xml");
@@ -129,7 +132,7 @@ test("home, classified result, snapshot and empty compare pass axe and fit 390 p
   await expect(page.getByTestId("grade")).toBeVisible();
   await expectAccessible(page);
   await screenshots(page, "home-classified");
-  const { id } = await (await request.post("/api/v1/classify", { data: amber })).json();
+  const { id } = await (await request.post("/api/v1/classify?permalink=1", { data: amber })).json();
   await page.goto(`/r/${id}`);
   await expect(page.getByTestId("grade")).toHaveText(/^Class I\b/);
   await expectAccessible(page);

@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from "node:fs";
-import { request as httpRequest } from "node:http";
+import { request as httpRequest, request } from "node:http";
 import { connect } from "node:net";
 import { join } from "node:path";
 import { expect, test } from "@playwright/test";
@@ -7,6 +7,7 @@ import fc from "fast-check";
 import { APP_PORT } from "../playwright.config";
 import { type AppServer, appEnv, startApp } from "../tests/helpers/app-server";
 import { crossSitePosts, MALFORMED_PATHS, REFUSED_METHODS, rawRequest } from "../tests/helpers/edge-requests";
+import { deepNesting, manyKeys } from "../tests/helpers/hostile-yaml";
 import { type MockUpstream, startMockUpstream } from "../tests/helpers/mock-upstream";
 
 // one server for the whole file: audit limit 3 per client, recognisable fake tokens, its own mock upstream
@@ -34,7 +35,10 @@ test.describe.configure({ mode: "serial" });
 
 test.beforeAll(async () => {
   mock = await startMockUpstream();
-  app = await startApp(APP_PORT + 19, appEnv(mock, "test-results/e2e/hardening.sqlite", { MOFSCOPE_AUDIT_LIMIT: "3", HF_TOKEN, GITHUB_TOKEN }));
+  app = await startApp(
+    APP_PORT + 19,
+    appEnv(mock, "test-results/e2e/hardening.sqlite", { MOFSCOPE_AUDIT_LIMIT: "3", MOFSCOPE_CLASSIFY_LIMIT: "5", HF_TOKEN, GITHUB_TOKEN }),
+  );
 });
 
 test.afterAll(async () => {
@@ -428,4 +432,122 @@ test("with no trusted proxy the client is the connection's address, whatever hea
     await untrusted.stop();
     await mockAlone.close();
   }
+});
+
+const amber = readFileSync("tests/conformance/mot/models/Amber.yml", "utf8");
+
+function classify(body: BodyInit, client: string, query = "", signal?: AbortSignal): Promise<Response> {
+  return fetch(`${app.url}/api/v1/classify${query}`, {
+    method: "POST",
+    body,
+    headers: { "content-type": "application/yaml", "x-forwarded-for": client },
+    ...(signal ? { signal } : {}),
+  });
+}
+
+test("big YAML mappings: five 66,000-key bodies (260 KB each) get a 400 naming the limit while another route keeps answering", async () => {
+  // a generous deadline: the quadratic duplicate-key check took about 53 s for one such body, these take milliseconds
+  const deadline = AbortSignal.timeout(10_000);
+  const body = manyKeys(66_000);
+  const posts = Array.from({ length: 5 }, (_, i) => classify(body, `10.12.0.${i}`, "", deadline));
+  const other = fetch(`${app.url}/api/v1/reports/ZZZZZZZZZZ`, { signal: deadline });
+  for (const answer of await Promise.all(posts)) {
+    expect(answer.status).toBe(400);
+    const { error } = (await answer.json()) as { error: { code: string; details: { message: string }[] } };
+    expect(error.code).toBe("invalid_yaml");
+    expect(error.details[0]?.message).toContain("more than 5,000 YAML tokens");
+  }
+  expect((await other).status).toBe(404);
+});
+
+test("deeply nested YAML gets a 400 naming the depth limit and leaves the server running", async () => {
+  // the library's recursion used to abort the whole process on the second of these (10 KB) bodies
+  for (const [i, body] of [`${"[".repeat(4_000)}\n`, deepNesting(4_000)].entries()) {
+    const answer = await classify(body, `10.12.1.${i}`);
+    expect(answer.status).toBe(400);
+    expect(((await answer.json()) as { error: { details: { message: string }[] } }).error.details[0]?.message).toContain("deeper than 64 levels");
+  }
+  expect(app.alive()).toBe(true);
+  expect((await get("/api/v1/reports/ZZZZZZZZZZ", "10.12.1.9")).status).toBe(404);
+});
+
+test("invalid UTF-8 in a posted record gets a 400 naming the byte offset, and nothing is stored", async () => {
+  const at = amber.indexOf("Well commented code");
+  const body = Buffer.concat([Buffer.from(amber.slice(0, at)), Buffer.from([0xff, 0xfe]), Buffer.from(amber.slice(at))]);
+  const answer = await classify(body, "10.12.2.1", "?permalink=1");
+  expect(answer.status).toBe(400);
+  const { error } = (await answer.json()) as { error: { code: string; message: string } };
+  expect(error.code).toBe("bad_input");
+  expect(error.message).toContain(`the byte at offset ${Buffer.byteLength(amber.slice(0, at))} (0xff)`);
+});
+
+/** Declares a body of `bytes`, sends its first kilobyte and no more, and waits up to 10 s for an answer. */
+function declareOnly(path: string, bytes: number): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const outgoing = request(
+      `${app.url}${path}`,
+      { method: "POST", headers: { "content-type": "application/yaml", "content-length": String(bytes), "x-forwarded-for": "10.12.3.1" }, timeout: 10_000 },
+      (incoming) => {
+        let body = "";
+        incoming.on("data", (chunk: Buffer) => {
+          body += chunk.toString("utf8");
+        });
+        incoming.on("end", () => {
+          resolve({ status: incoming.statusCode ?? 0, body });
+          outgoing.destroy();
+        });
+      },
+    );
+    outgoing.on("timeout", () => outgoing.destroy(new Error("no answer within 10 s: the server is waiting for the body")));
+    outgoing.on("error", reject);
+    outgoing.write("x".repeat(1024));
+  });
+}
+
+test("body limits: a declared 10 MB body is refused before it is sent; an undeclared 4 MB stream gets 413, not a truncated parse", async () => {
+  for (const path of ["/api/v1/classify", "/"]) {
+    const refused = await declareOnly(path, 10 * 1024 * 1024);
+    expect(refused.status, path).toBe(413);
+    expect(JSON.parse(refused.body), path).toEqual({ error: { code: "payload_too_large", message: "The body is larger than 256 KB." } });
+  }
+  const stream = new ReadableStream<Uint8Array>({
+    start(controller) {
+      for (let i = 0; i < 64; i++) {
+        controller.enqueue(new Uint8Array(64 * 1024).fill(35));
+      }
+      controller.close();
+    },
+  });
+  const streamed = await fetch(`${app.url}/api/v1/classify`, {
+    method: "POST",
+    body: stream,
+    duplex: "half",
+    headers: { "x-forwarded-for": "10.12.3.2" },
+  } as RequestInit);
+  expect(streamed.status).toBe(413);
+  expect(app.alive()).toBe(true);
+});
+
+test("classify rate limits: a client's sixth classification gets 429; permalinks share the audits' budget of three", async () => {
+  for (let i = 0; i < 5; i++) {
+    const answer = await classify(amber, "10.13.0.1");
+    expect(answer.status).toBe(200);
+    expect(((await answer.json()) as { id: string }).id).toBe("");
+  }
+  const limited = await classify(amber, "10.13.0.1");
+  expect(limited.status).toBe(429);
+  expect(Number(limited.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+  expect(((await limited.json()) as { error: { code: string } }).error.code).toBe("rate_limited");
+
+  const ids = [];
+  for (let i = 0; i < 3; i++) {
+    const answer = await classify(amber.replace("name: Amber", `name: Amber-${i}`), "10.13.0.2", "?permalink=1");
+    expect(answer.status).toBe(200);
+    ids.push(((await answer.json()) as { id: string }).id);
+  }
+  expect(ids).toEqual([expect.stringMatching(/^[0-9A-Za-z]{10}$/), expect.stringMatching(/^[0-9A-Za-z]{10}$/), expect.stringMatching(/^[0-9A-Za-z]{10}$/)]);
+  expect((await classify(amber, "10.13.0.2", "?permalink=1")).status).toBe(429);
+  expect((await get("/api/v1/audit?url=LLM360/CrystalCoder", "10.13.0.2")).status).toBe(429);
+  // a stored permalink is a cached read, never limited
+  expect((await get(`/r/${ids[0]}`, "10.13.0.2")).status).toBe(200);
 });

@@ -70,7 +70,7 @@ test("a YAML record full of payloads renders inert in the classify box and on it
   await expect(page.getByText("<script>alert('yaml-name')</script> classified.")).toBeVisible();
   await expectInert(page, dialogs);
 
-  const posted = await request.post("/api/v1/classify", { data: xssRecord, headers: { "content-type": "application/yaml" } });
+  const posted = await request.post("/api/v1/classify?permalink=1", { data: xssRecord, headers: { "content-type": "application/yaml" } });
   expect(posted.status()).toBe(200);
   const { id } = await posted.json();
   await page.goto(`/r/${id}`);
@@ -83,7 +83,7 @@ test("a YAML record full of payloads renders inert in the classify box and on it
 
 test("badges and exports of hostile records carry no markup and run nothing", async ({ page, request }) => {
   const dialogs = await armTraps(page);
-  const { id } = await (await request.post("/api/v1/classify", { data: xssRecord })).json();
+  const { id } = await (await request.post("/api/v1/classify?permalink=1", { data: xssRecord })).json();
   await request.get("/api/v1/audit?url=mofscope-test/xss-card", { headers: { "x-forwarded-for": "10.66.0.1" } });
   for (const path of [`/r/${id}/badge.svg`, "/badge/mofscope-test/xss-card.svg"]) {
     const badge = await request.get(path);

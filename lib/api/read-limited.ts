@@ -1,11 +1,45 @@
 import { ApiError } from "./errors";
 
-/** Reads a request body as UTF-8, refusing it (413) as soon as it passes `maxBytes`. */
+// where strict decoding fails: each U+FFFD of a lenient decode either stands for the bytes EF BF BD or marks the
+// first invalid byte; the text between replacements re-encodes to exactly the bytes it came from
+function firstInvalidByte(bytes: Uint8Array): number {
+  const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes);
+  let offset = 0;
+  let from = 0;
+  for (let at = text.indexOf("\uFFFD"); at !== -1; at = text.indexOf("\uFFFD", from)) {
+    offset += Buffer.byteLength(text.slice(from, at));
+    if (bytes[offset] !== 0xef || bytes[offset + 1] !== 0xbf || bytes[offset + 2] !== 0xbd) {
+      return offset;
+    }
+    offset += 3;
+    from = at + 1;
+  }
+  return offset;
+}
+
+function decodeUtf8(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    const offset = firstInvalidByte(bytes);
+    const byte = (bytes[offset] ?? 0).toString(16).padStart(2, "0");
+    throw new ApiError(
+      "bad_input",
+      `The body is not valid UTF-8: the byte at offset ${offset} (0x${byte}) does not start a valid character. Send the record encoded as UTF-8.`,
+    );
+  }
+}
+
+/** The 413 for a body over `maxBytes`, whether it is refused on its declared length or while it streams. */
+export function bodyTooLarge(maxBytes: number): ApiError {
+  return new ApiError("payload_too_large", `The body is larger than ${Math.round(maxBytes / 1024)} KB.`);
+}
+
+/** Reads a request body as UTF-8, refusing it (413) as soon as it passes `maxBytes`, and refusing invalid UTF-8 (400, naming the byte offset). */
 export async function readLimitedText(request: Request, maxBytes: number): Promise<string> {
   const declared = Number(request.headers.get("content-length") ?? "0");
-  const tooLarge = () => new ApiError("payload_too_large", `The body is larger than ${Math.round(maxBytes / 1024)} KB.`);
   if (declared > maxBytes) {
-    throw tooLarge();
+    throw bodyTooLarge(maxBytes);
   }
   if (request.body === null) {
     throw new ApiError("bad_input", "The request has no body; send the MOF YAML as the body.");
@@ -21,11 +55,11 @@ export async function readLimitedText(request: Request, maxBytes: number): Promi
     size += value.byteLength;
     if (size > maxBytes) {
       await reader.cancel();
-      throw tooLarge();
+      throw bodyTooLarge(maxBytes);
     }
     chunks.push(value);
   }
-  const text = new TextDecoder("utf-8", { fatal: false }).decode(Buffer.concat(chunks));
+  const text = decodeUtf8(Buffer.concat(chunks));
   if (text.trim() === "") {
     throw new ApiError("bad_input", "The body is empty; send the MOF YAML as the body.");
   }

@@ -1,10 +1,12 @@
-import { Document, isNode, LineCounter, parseDocument } from "yaml";
+import { Document, isMap, isNode, isScalar, isSeq, LineCounter, type YAMLMap } from "yaml";
 import type { z } from "zod";
 import { COMPONENTS_BY_WEIGHT } from "./components";
 import { entryComponent } from "./evaluate";
 import type { MofRecord } from "./record";
 import { mofRecordSchema } from "./record";
 import { UNLICENSED } from "./resolve";
+import { readBlockYaml } from "./yaml-block";
+import { composeBounded } from "./yaml-document";
 
 export interface RecordError {
   /** Dotted path of the offending field (`release.components[2].license`), or empty for the whole file. */
@@ -61,10 +63,40 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   return path.reduce<unknown>((node, key) => (node !== null && typeof node === "object" ? (node as Record<PropertyKey, unknown>)[key] : undefined), root);
 }
 
-function locate(doc: Document, counter: LineCounter, path: readonly PropertyKey[]): { line: number | null; column: number | null } {
+// doc.getIn finds a key by scanning its mapping; one index per mapping keeps locating many issues linear
+function nodeFinder(doc: Document.Parsed): (path: readonly PropertyKey[]) => unknown {
+  const indexes = new Map<YAMLMap, Map<unknown, unknown>>();
+  function indexOf(map: YAMLMap): Map<unknown, unknown> {
+    let index = indexes.get(map);
+    if (index === undefined) {
+      index = new Map();
+      for (const pair of map.items) {
+        const key = isScalar(pair.key) ? pair.key.value : pair.key;
+        if (!index.has(key)) {
+          index.set(key, pair.value);
+        }
+      }
+      indexes.set(map, index);
+    }
+    return index;
+  }
+  return (path) =>
+    path.reduce<unknown>((node, key) => {
+      if (isMap(node)) {
+        return indexOf(node).get(key);
+      }
+      return isSeq(node) && typeof key === "number" ? node.items[key] : undefined;
+    }, doc.contents);
+}
+
+function locate(
+  find: (path: readonly PropertyKey[]) => unknown,
+  counter: LineCounter,
+  path: readonly PropertyKey[],
+): { line: number | null; column: number | null } {
   // a missing field is reported at its nearest existing parent
   for (let depth = path.length; depth >= 0; depth--) {
-    const node = doc.getIn(path.slice(0, depth) as unknown[], true);
+    const node = find(path.slice(0, depth));
     if (isNode(node) && node.range) {
       const pos = counter.linePos(node.range[0]);
       return { line: pos.line, column: pos.col };
@@ -73,13 +105,18 @@ function locate(doc: Document, counter: LineCounter, path: readonly PropertyKey[
   return { line: null, column: null };
 }
 
-/** Parses and validates a MOT YAML record; never throws, and every error names its field path and line. */
-export function parseMofYaml(text: string): ParseResult {
-  if (text.length > MAX_YAML_BYTES) {
-    return { ok: false, errors: [{ path: "", line: null, column: null, message: `the file is larger than ${MAX_YAML_BYTES / 1024} KB` }] };
-  }
+function failure(message: string): ParseResult {
+  return { ok: false, errors: [{ path: "", line: null, column: null, message }] };
+}
+
+// the library's path: every error located, and bounded (see composeBounded)
+function parseWithLibrary(text: string): ParseResult {
   const counter = new LineCounter();
-  const doc = parseDocument(text, { ...PARSE_OPTIONS, lineCounter: counter, prettyErrors: false });
+  const composed = composeBounded(text, { ...PARSE_OPTIONS, prettyErrors: false }, counter);
+  if (!composed.ok) {
+    return failure(composed.message);
+  }
+  const { doc } = composed;
   if (doc.errors.length > 0) {
     return {
       ok: false,
@@ -94,20 +131,38 @@ export function parseMofYaml(text: string): ParseResult {
     raw = motConversion(doc.toJS({ maxAliasCount: PARSE_OPTIONS.maxAliasCount }));
   } catch (error) {
     // the yaml library throws on alias bombs and similar resource abuse
-    return { ok: false, errors: [{ path: "", line: null, column: null, message: error instanceof Error ? error.message : "unreadable YAML" }] };
+    return failure(error instanceof Error ? error.message : "unreadable YAML");
   }
   const parsed = mofRecordSchema.safeParse(raw);
   if (parsed.success) {
     return { ok: true, record: parsed.data };
   }
+  const find = nodeFinder(doc);
   return {
     ok: false,
     errors: parsed.error.issues.map((issue) => ({
       path: formatPath(issue.path),
-      ...locate(doc, counter, issue.path),
+      ...locate(find, counter, issue.path),
       message: explainIssue(issue, valueAt(raw, issue.path)),
     })),
   };
+}
+
+/** Parses and validates a MOT YAML record; never throws, and every error names its field path and line. */
+export function parseMofYaml(text: string): ParseResult {
+  if (text.length > MAX_YAML_BYTES) {
+    return failure(`the file is larger than ${MAX_YAML_BYTES / 1024} KB`);
+  }
+  // MOT's own block style is read directly; whatever it is not, and every record that fails validation, goes
+  // through the library, which names each error's line
+  const block = readBlockYaml(text);
+  if (block !== undefined) {
+    const parsed = mofRecordSchema.safeParse(motConversion(block));
+    if (parsed.success) {
+      return { ok: true, record: parsed.data };
+    }
+  }
+  return parseWithLibrary(text);
 }
 
 const RELEASE_KEYS = ["name", "version", "date", "type", "architecture", "treatment", "origin", "producer", "contact", "repository", "huggingface"] as const;

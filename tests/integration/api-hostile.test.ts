@@ -12,6 +12,7 @@ import { admitRequest, parseTrustProxy } from "@/lib/server/http/client-address"
 import { CLIENT_HEADER } from "@/lib/server/http/internal";
 import { readBadUrl } from "@/lib/server/pages/status-pages";
 import { API_FUZZ_RUNS } from "@/tests/helpers/fuzz";
+import { deepNesting, manyKeys } from "@/tests/helpers/hostile-yaml";
 import { type MockUpstream, startMockUpstream } from "@/tests/helpers/mock-upstream";
 import { queryOf, type RelayCapture, startRelayCapture } from "@/tests/helpers/relay-capture";
 
@@ -24,6 +25,7 @@ let reauditPost: ModelHandler;
 let auditGet: (request: NextRequest) => Promise<Response>;
 let classifyPost: (request: Request) => Promise<Response>;
 let reportGet: Handler;
+let yamlHistory: (name: string) => Promise<unknown[]>;
 const amber = readFileSync(join(import.meta.dirname, "..", "conformance", "mot", "models", "Amber.yml"), "utf8");
 
 // the route handlers in-process, on a fresh database and the mock upstream, with a limit no fuzz run reaches
@@ -34,6 +36,7 @@ beforeAll(async () => {
   Object.assign(process.env, {
     MOFSCOPE_DB: join(mkdtempSync(join(tmpdir(), "mofscope-fuzz-")), "fuzz.sqlite"),
     MOFSCOPE_AUDIT_LIMIT: "100000",
+    MOFSCOPE_CLASSIFY_LIMIT: "100000",
     HF_ENDPOINT: mock.hfEndpoint,
     GITHUB_API_URL: mock.githubApiUrl,
     ARXIV_API_URL: mock.arxivApiUrl,
@@ -43,6 +46,8 @@ beforeAll(async () => {
   reportGet = (await import("@/app/api/v1/reports/[id]/route")).GET as Handler;
   goGet = (await import("@/app/go/route")).GET;
   reauditPost = (await import("@/app/models/[org]/[name]/reaudit/route")).POST as ModelHandler;
+  const { snapshotStore } = await import("@/lib/db/snapshots");
+  yamlHistory = (name) => snapshotStore().history("yaml", name);
 });
 
 afterAll(async () => {
@@ -137,9 +142,9 @@ describe("GET /api/v1/reports/{id}", () => {
   });
 });
 
-const post = (body: BodyInit | null, headers: Record<string, string> = {}) =>
+const post = (body: BodyInit | null, headers: Record<string, string> = {}, query = "") =>
   classifyPost(
-    new Request("http://localhost/api/v1/classify", {
+    new Request(`http://localhost/api/v1/classify${query}`, {
       method: "POST",
       body,
       headers: { "content-type": "application/yaml", ...headers },
@@ -193,6 +198,73 @@ describe("POST /api/v1/classify", () => {
       });
     expect((await post(stream())).status).toBe(413);
     expect((await post(stream(), { "content-length": "10" })).status).toBe(413);
+  });
+
+  it.each([20_000, 66_000])("refuses a mapping of %i keys with a typed 400 naming the token limit", async (keys) => {
+    const response = await post(manyKeys(keys));
+    expect(response.status).toBe(400);
+    const { error } = (await response.json()) as { error: { code: string; details: { message: string }[] } };
+    expect(error.code).toBe("invalid_yaml");
+    expect(error.details.map((d) => d.message)).toEqual(["the file has more than 5,000 YAML tokens; a MOT record has under 1,000"]);
+  });
+
+  it("refuses a YAML nested past the depth limit with a typed 400 naming it", async () => {
+    const response = await post(deepNesting(1_000));
+    expect(response.status).toBe(400);
+    const { error } = (await response.json()) as { error: { details: { message: string }[] } };
+    expect(error.details[0]?.message).toBe("the YAML nests deeper than 64 levels; a MOT record nests four");
+  });
+
+  it.each([
+    ["a stray 0xff after a two-byte character", [Buffer.from("a: é\n"), [0xff]], 6, "ff"],
+    ["a bad continuation after a genuine U+FFFD", [Buffer.from("x: \uFFFD\n"), [0xc3, 0x28]], 7, "c3"],
+    ["a sequence cut short at the end", [Buffer.from("x: y"), [0xe2, 0x82]], 4, "e2"],
+    ["an overlong encoding", [[0xc0, 0x80], Buffer.from(": x")], 0, "c0"],
+    ["an encoded surrogate", [Buffer.from("k: "), [0xed, 0xa0, 0x80]], 3, "ed"],
+    ["a lone continuation byte after a byte order mark", [[0xef, 0xbb, 0xbf], Buffer.from("a"), [0x80]], 4, "80"],
+  ])("refuses %s with a 400 naming the byte offset", async (_name, parts, offset, byte) => {
+    const body = Buffer.concat(parts.map((p) => Buffer.from(p)));
+    const response = await post(body);
+    expect(response.status).toBe(400);
+    const { error } = (await response.json()) as { error: { code: string; message: string } };
+    expect(error.code).toBe("bad_input");
+    expect(error.message).toContain(`the byte at offset ${offset} (0x${byte})`);
+  });
+
+  it("refuses a valid record with one invalid byte instead of replacing it and storing the record", async () => {
+    const at = amber.indexOf("Well commented code");
+    const body = Buffer.concat([Buffer.from(amber.slice(0, at)), Buffer.from([0xfe]), Buffer.from(amber.slice(at))]);
+    const response = await post(body, {}, "?permalink=1");
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { error: { message: string } }).error.message).toContain(`offset ${Buffer.byteLength(amber.slice(0, at))} (0xfe)`);
+    expect(await yamlHistory("Amber")).toEqual([]);
+  });
+
+  it("stores nothing unless asked for a permalink", async () => {
+    const record = amber.replace("name: Amber", "name: Amber-unstored");
+    const response = await post(record);
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { id: string; class: number };
+    expect(body.class).toBe(1);
+    expect(body.id).toBe("");
+    expect(await yamlHistory("Amber-unstored")).toEqual([]);
+  });
+
+  it("stores the report with ?permalink=1 and answers its id, which reads back", async () => {
+    const record = amber.replace("name: Amber", "name: Amber-stored");
+    const response = await post(record, {}, "?permalink=1");
+    expect(response.status).toBe(200);
+    const { id } = (await response.json()) as { id: string };
+    expect(id).toMatch(/^[0-9A-Za-z]{10}$/);
+    expect(await yamlHistory("Amber-stored")).toHaveLength(1);
+    const stored = await reportGet(new NextRequest(`http://localhost/api/v1/reports/${id}`), { params: Promise.resolve({ id }) });
+    expect(stored.status).toBe(200);
+  });
+
+  it("refuses a permalink parameter other than 0 or 1 with a typed 400", async () => {
+    const response = await post(amber, {}, "?permalink=yes");
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe("bad_input");
   });
 
   it("answers an empty body with a typed 400", async () => {

@@ -58,19 +58,25 @@ export function createRateLimiter({ capacity, refillPerMinute, now = Date.now, m
   };
 }
 
-function limitFromEnv(): { capacity: number; refillPerMinute: number } {
-  // MOFSCOPE_AUDIT_LIMIT=<audits per minute per client>; tests raise it
-  const perMinute = Number(process.env.MOFSCOPE_AUDIT_LIMIT ?? "10");
-  const value = Number.isFinite(perMinute) && perMinute > 0 ? perMinute : 10;
+function limitFromEnv(variable: string, fallback: number): { capacity: number; refillPerMinute: number } {
+  // <variable>=<requests per minute per client>; tests raise it
+  const perMinute = Number(process.env[variable] ?? String(fallback));
+  const value = Number.isFinite(perMinute) && perMinute > 0 ? perMinute : fallback;
   return { capacity: value, refillPerMinute: value };
 }
 
-const globalForLimiter = globalThis as unknown as { mofscopeAuditLimiter?: RateLimiter };
+const globalForLimiter = globalThis as unknown as { mofscopeAuditLimiter?: RateLimiter; mofscopeClassifyLimiter?: RateLimiter };
 
-/** The process-wide limiter for everything that reaches an upstream: audits from pages, the API, badges, exports, re-audits, and a model page's first request. */
+/** The process-wide limiter for everything that reaches an upstream or stores a snapshot: audits from pages, the API, badges, exports, re-audits, a model page's first request, and classify permalinks. */
 export function auditLimiter(): RateLimiter {
-  globalForLimiter.mofscopeAuditLimiter ??= createRateLimiter(limitFromEnv());
+  globalForLimiter.mofscopeAuditLimiter ??= createRateLimiter(limitFromEnv("MOFSCOPE_AUDIT_LIMIT", 10));
   return globalForLimiter.mofscopeAuditLimiter;
+}
+
+/** The process-wide limiter for classifications that store nothing (MOFSCOPE_CLASSIFY_LIMIT per minute per client). */
+export function classifyLimiter(): RateLimiter {
+  globalForLimiter.mofscopeClassifyLimiter ??= createRateLimiter(limitFromEnv("MOFSCOPE_CLASSIFY_LIMIT", 60));
+  return globalForLimiter.mofscopeClassifyLimiter;
 }
 
 /** Who is asking: the key the edge (`server.ts`) set from the connection and the trusted proxies, never a client's header. */
