@@ -2,6 +2,8 @@ import { parseArgs } from "node:util";
 import type { AuditOutcome } from "@/lib/audit";
 import { auditModel } from "@/lib/audit";
 import { compareClaims } from "@/lib/claims";
+import { osaidOf } from "@/lib/frameworks/osaid";
+import { verdictText } from "@/lib/frameworks/osaid/markdown";
 import type { MofRecord } from "@/lib/mof";
 import { CLASS_ROMAN } from "@/lib/mof";
 import type { Report } from "@/lib/report/schema";
@@ -31,6 +33,7 @@ function toJson(input: string, outcome: AuditOutcome): Record<string, unknown> {
       ...(c.unknownBecause.length > 0 ? { unknownBecause: c.unknownBecause } : {}),
     })),
     next: r.next,
+    osaid: osaidOf(r),
     warnings: r.warnings,
     failures: r.failures,
     requests: r.requests,
@@ -55,7 +58,8 @@ function render(input: string, outcome: AuditOutcome): string {
   );
   const next = r.next ? `\nFor Class ${CLASS_ROMAN[r.next.class]}: ${r.next.items.map((i) => `${i.name} (${i.status})`).join(", ")}\n` : "";
   const failures = r.failures.map((f) => `  ! ${f.source} ${f.kind}: ${f.url}`).join("\n");
-  return `${input} → ${r.model.id}${r.model.sha ? `@${r.model.sha.slice(0, 10)}` : ""}: ${r.label}${flags ? ` (${flags})` : ""}\n${progress} · ${r.requests} upstream requests\n\n${table}\n${next}${failures ? `\nFailed sources:\n${failures}\n` : ""}`;
+  const osaid = osaidOf(r);
+  return `${input} → ${r.model.id}${r.model.sha ? `@${r.model.sha.slice(0, 10)}` : ""}: ${r.label}${flags ? ` (${flags})` : ""}\n${progress} · ${r.requests} upstream requests\nOSAID ${osaid.definition.version}: ${verdictText(osaid)}. ${osaid.reason}\n\n${table}\n${next}${failures ? `\nFailed sources:\n${failures}\n` : ""}`;
 }
 
 function exitCode(outcomes: readonly AuditOutcome[], min: number | null): number {

@@ -1,7 +1,7 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { ApiError, apiErrorFromAudit, toErrorResponse } from "@/lib/api/errors";
 import { refForInput } from "@/lib/audit/model-input";
-import { reportSchema } from "@/lib/report/schema";
+import { reportJson } from "@/lib/frameworks/report-json";
 import { clientKey } from "@/lib/server/http/rate-limit";
 import { latestReport } from "@/lib/server/loaders/latest-report";
 
@@ -20,7 +20,7 @@ export async function GET(request: NextRequest): Promise<Response> {
     if (report === null) {
       throw new ApiError("upstream_unavailable", "The audit returned nothing.");
     }
-    return NextResponse.json(reportSchema.parse(report), { headers: { "cache-control": "no-store", "x-mofscope-cache": cached ? "hit" : "miss" } });
+    return NextResponse.json(reportJson(report), { headers: { "cache-control": "no-store", "x-mofscope-cache": cached ? "hit" : "miss" } });
   } catch (error) {
     return toErrorResponse(error);
   }

@@ -2,9 +2,9 @@ import { NextResponse } from "next/server";
 import { ApiError, toErrorResponse } from "@/lib/api/errors";
 import { readLimitedText } from "@/lib/api/read-limited";
 import { snapshotStore } from "@/lib/db/snapshots";
+import { reportJson } from "@/lib/frameworks/report-json";
 import { MAX_YAML_BYTES } from "@/lib/mof";
 import { classifyYaml } from "@/lib/report/classify";
-import { reportSchema } from "@/lib/report/schema";
 import { spdxIdsIn } from "@/lib/report/spdx-ids";
 
 /** POST a MOT YAML record as the body; answers with the stored report (plus its SPDX ids), or 400 with every error's path and line. */
@@ -18,7 +18,7 @@ export async function POST(request: Request): Promise<Response> {
     }
     const stored = snapshotStore().save(result.report);
     // spdxIds rides along so the browser can link licences without shipping the licence catalogue
-    return NextResponse.json({ ...reportSchema.parse(stored), spdxIds: spdxIdsIn(stored) }, { headers: { "cache-control": "no-store" } });
+    return NextResponse.json({ ...reportJson(stored), spdxIds: spdxIdsIn(stored) }, { headers: { "cache-control": "no-store" } });
   } catch (error) {
     return toErrorResponse(error);
   }

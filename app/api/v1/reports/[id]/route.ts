@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { toErrorResponse } from "@/lib/api/errors";
-import { reportSchema } from "@/lib/report/schema";
+import { reportJson } from "@/lib/frameworks/report-json";
 import { requireSnapshot } from "@/lib/server/loaders/route-report";
 
 interface Context {
@@ -11,7 +11,7 @@ interface Context {
 export async function GET(_request: Request, { params }: Context): Promise<Response> {
   try {
     const report = requireSnapshot((await params).id);
-    return NextResponse.json(reportSchema.parse(report), { headers: { "cache-control": "public, max-age=31536000, immutable" } });
+    return NextResponse.json(reportJson(report), { headers: { "cache-control": "public, max-age=31536000, immutable" } });
   } catch (error) {
     return toErrorResponse(error);
   }
