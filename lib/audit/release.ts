@@ -5,6 +5,7 @@ import { getModelInfo } from "@/lib/fetchers/hf";
 import type { ModelTarget } from "@/lib/fetchers/url";
 import { componentByCid } from "@/lib/mof/components";
 import { reportFromRecord } from "@/lib/report/from-assessment";
+import { modelInfoOf } from "@/lib/report/model-info";
 import type { Report } from "@/lib/report/schema";
 import { codeReleaseFacts, gatherModelFacts, modelRoundFacts, repoFacts } from "./gather";
 import { type AuditOutcome, firstRequestFailed } from "./outcome";
@@ -60,7 +61,9 @@ function reportOf(ctx: AuditContext, evidence: ReleaseEvidence, facts: ReleaseFa
 
 function assemble(ctx: AuditContext, facts: ReleaseFacts, model: Report["model"]): Report {
   const now = ctx.now();
-  return reportOf(ctx, buildEvidence(facts, identity(facts, model, now)), facts, model, now);
+  const report = reportOf(ctx, buildEvidence(facts, identity(facts, model, now)), facts, model, now);
+  const modelInfo = modelInfoOf(facts, report);
+  return modelInfo === null ? report : { ...report, modelInfo };
 }
 
 /**
