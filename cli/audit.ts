@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { EXPORT_FORMATS, exportReport, parseExportFormat } from "@/lib/aibom";
 import type { AuditOutcome } from "@/lib/audit";
 import { auditModel } from "@/lib/audit";
 import { compareClaims } from "@/lib/claims";
@@ -73,14 +74,43 @@ function exitCode(outcomes: readonly AuditOutcome[], min: number | null): number
   return outcomes.some((o) => o.ok && belowMinClass(o.report.class, min)) ? EXIT.belowMinClass : EXIT.ok;
 }
 
+/** `--format FORMAT URL`: one report as a file (report JSON, CycloneDX, SPDX, Markdown or MOT YAML) on stdout. */
+async function exportCommand(format: string, positionals: readonly string[], noCache: boolean, min: number | null, io: CliIo): Promise<number> {
+  const chosen = parseExportFormat(format);
+  if (chosen === null || positionals.length !== 1) {
+    io.stderr.write(chosen === null ? `--format takes table, ${EXPORT_FORMATS.join(", ")}\n` : "--format writes one file: give one URL\n");
+    return EXIT.badInput;
+  }
+  const outcome = await auditModel(positionals[0] ?? "", { noCache });
+  if (outcome.ok) {
+    io.stdout.write(exportReport(outcome.report, chosen, { pageUrl: null }).body);
+  } else {
+    io.stderr.write(render(positionals[0] ?? "", outcome));
+  }
+  return exitCode([outcome], min);
+}
+
 /** `mofscope audit`: fetches the evidence for each URL and grades it. */
 export async function auditCommand(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { json: { type: "boolean" }, "min-class": { type: "string" }, "no-cache": { type: "boolean" }, against: { type: "string" } },
+    options: {
+      json: { type: "boolean" },
+      format: { type: "string" },
+      "min-class": { type: "string" },
+      "no-cache": { type: "boolean" },
+      against: { type: "string" },
+    },
   });
   const min = parseMinClass(values["min-class"]);
+  if (values.format !== undefined && values.format !== "table" && min !== "invalid") {
+    if (values.json || values.against !== undefined) {
+      io.stderr.write("--format cannot be combined with --json or --against\n");
+      return EXIT.badInput;
+    }
+    return exportCommand(values.format, positionals, values["no-cache"] === true, min, io);
+  }
   if (positionals.length === 0 || min === "invalid") {
     io.stderr.write(min === "invalid" ? "--min-class takes 1, 2 or 3\n" : `audit needs at least one URL\n\n${USAGE}`);
     return EXIT.badInput;

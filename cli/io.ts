@@ -10,6 +10,8 @@ export const EXIT = { ok: 0, belowMinClass: 1, badInput: 2, upstreamFailure: 3 }
 export const USAGE = `Usage:
   mofscope classify FILE.yml [FILE.yml ...] [--json] [--min-class N]
   mofscope audit URL [URL ...] [--json] [--min-class N] [--no-cache]
+  mofscope audit URL --format json|cyclonedx|spdx|markdown|yaml   one report as a file: the report JSON (with the
+                                       OSAID verdict), a CycloneDX 1.6 or SPDX 3.0.1 AI-BOM, Markdown, or MOT YAML
   mofscope audit URL --against FILE.yml [--json]   compare a MOT record's claims with the evidence
 
 Exit codes: 0 ok, 1 a record is below --min-class, 2 bad input (unreadable file, invalid YAML, bad URL,

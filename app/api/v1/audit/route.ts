@@ -4,10 +4,12 @@ import { refForInput } from "@/lib/audit/model-input";
 import { reportJson } from "@/lib/frameworks/report-json";
 import { clientKey } from "@/lib/server/http/rate-limit";
 import { latestReport } from "@/lib/server/loaders/latest-report";
+import { exportResponse, reportPageUrl, requestedFormat } from "@/lib/server/loaders/report-export";
 
-/** `?url=` a model URL or id: the latest report (stored while fresh, else audited; audits are rate-limited). */
+/** `?url=` a model URL or id: the latest report (stored while fresh, else audited; audits are rate-limited); `?format=` another file. */
 export async function GET(request: NextRequest): Promise<Response> {
   try {
+    const format = requestedFormat(request);
     const input = request.nextUrl.searchParams.get("url") ?? "";
     const target = refForInput(input);
     if (!target.ok) {
@@ -19,6 +21,11 @@ export async function GET(request: NextRequest): Promise<Response> {
     }
     if (report === null) {
       throw new ApiError("upstream_unavailable", "The audit returned nothing.");
+    }
+    if (format !== "json") {
+      const response = exportResponse(report, format, reportPageUrl(request, report), "no-store");
+      response.headers.set("x-mofscope-cache", cached ? "hit" : "miss");
+      return response;
     }
     return NextResponse.json(reportJson(report), { headers: { "cache-control": "no-store", "x-mofscope-cache": cached ? "hit" : "miss" } });
   } catch (error) {
