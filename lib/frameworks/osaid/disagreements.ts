@@ -1,4 +1,4 @@
-import { CLASS_ROMAN, componentByCid } from "@/lib/mof";
+import { CLASS_ROMAN, componentByCid } from "@/lib/mof/components";
 import type { Report, ReportComponent } from "@/lib/report/schema";
 import { DESCRIBES_DATA, MAY_DESCRIBE_DATA } from "./requirements";
 import type { Osaid, OsaidRequirement } from "./schema";

@@ -1,4 +1,4 @@
-import { isOpenLicense, licenseRecord } from "@/lib/mof";
+import { isOpenLicense, licenseRecord } from "@/lib/mof/license-catalogue";
 import type { ReportComponent } from "@/lib/report/schema";
 import type { LicenceTest } from "./schema";
 
