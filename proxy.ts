@@ -36,7 +36,7 @@ const MODEL_PAGE = /^\/models\/([^/]+)\/([^/]+)$/;
 async function unavailableModel(request: NextRequest): Promise<Response | null> {
   const match = MODEL_PAGE.exec(request.nextUrl.pathname);
   const ref = match ? modelRefFromRoute(match[1] ?? "", match[2] ?? "", request.nextUrl.searchParams.get("source") ?? undefined) : null;
-  if (ref === null || hasSnapshot(ref)) {
+  if (ref === null || (await hasSnapshot(ref))) {
     return null;
   }
   const probe = await probeModel(ref);

@@ -1,12 +1,16 @@
 import { createServer } from "node:http";
 import { parseArgs } from "node:util";
+import { startupMessage } from "@/lib/db/startup";
 import { pinClientAddress } from "@/lib/server/http/client-address";
 import { serveCached } from "@/lib/server/page-cache/serve";
+import { startStorage } from "@/lib/server/storage";
+import { answerWhileStorageDown } from "@/lib/server/storage-gate";
 
 /**
  * The production server: Next's request handler behind a page-cache check. A stored report, permalink, MOT record
  * page or badge is written straight from memory, precompressed, without entering Next's proxy or renderer; every
- * other request is Next's as under `next start`.
+ * other request is Next's as under `next start`. The database is opened and migrated first: one that cannot be reached
+ * ends the start with one line and exit code 1; one lost later is answered with 503 until it is back.
  */
 const { values } = parseArgs({
   options: { port: { type: "string", short: "p", default: process.env.PORT ?? "3000" }, hostname: { type: "string", short: "H", default: "127.0.0.1" } },
@@ -17,6 +21,11 @@ const hostname = values.hostname;
 process.env.PORT = String(port);
 (process.env as Record<string, string>).NODE_ENV ??= "production";
 
+const storage = await startStorage().catch((error: unknown) => {
+  process.stderr.write(`mofscope: cannot start: ${startupMessage(error)}\n`);
+  process.exit(1);
+});
+
 const { default: next } = await import("next");
 const app = next({ dev: false, dir: import.meta.dirname, hostname, port });
 const handle = app.getRequestHandler();
@@ -26,12 +35,12 @@ const trustProxy = process.env.MOFSCOPE_TRUST_PROXY === "1";
 
 const server = createServer((request, response) => {
   pinClientAddress(request.headers, request.socket.remoteAddress, trustProxy);
-  if (!serveCached(request, response)) {
+  if (!serveCached(request, response) && !answerWhileStorageDown(storage.database.health, request, response)) {
     void handle(request, response);
   }
 });
 server.listen(port, hostname, () => console.log(`mofscope ready on http://${hostname}:${port}`));
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.once(signal, () => server.close(() => process.exit(0)).closeAllConnections());
+  process.once(signal, () => server.close(() => void storage.stop().finally(() => process.exit(0))).closeAllConnections());
 }

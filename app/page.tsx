@@ -8,8 +8,8 @@ import { EXAMPLE_MODELS } from "@/lib/server/pages/examples";
 // the recent list reads the database on every request
 export const dynamic = "force-dynamic";
 
-export default function HomePage() {
-  const recent = snapshotStore().recent(10);
+export default async function HomePage() {
+  const recent = await snapshotStore().recent(10);
   return (
     <div className="space-y-12">
       <section aria-labelledby="audit-heading" className="space-y-4">

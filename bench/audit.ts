@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import type { AuditDeps } from "@/lib/audit";
 import { startAudit } from "@/lib/audit";
-import { createSqliteResponseCache, openDatabase } from "@/lib/db";
+import { createResponseCache, loadDatabaseConfig, openDatabase } from "@/lib/db";
 import { loadUpstreamConfig } from "@/lib/fetchers/config";
 import { createUpstream } from "@/lib/fetchers/upstream";
 import { startMockUpstream } from "@/tests/helpers/mock-upstream";
@@ -44,10 +44,10 @@ async function timed(id: string, deps: AuditDeps): Promise<{ ms: number; weights
 export async function benchAudit(): Promise<Record<string, Record<string, string | number>>> {
   const mock = await startMockUpstream({ latencyMs: LATENCY_MS });
   const dir = mkdtempSync(join(tmpdir(), "mofscope-bench-"));
-  const db = openDatabase(join(dir, "cache.sqlite"));
+  const db = await openDatabase(loadDatabaseConfig({ MOFSCOPE_DB: join(dir, "cache.sqlite") }));
   const config = loadUpstreamConfig({ HF_ENDPOINT: mock.hfEndpoint, GITHUB_API_URL: mock.githubApiUrl, ARXIV_API_URL: mock.arxivApiUrl });
   const now = () => new Date();
-  const cache = createSqliteResponseCache(db);
+  const cache = createResponseCache(db);
   // the mock serves all three upstreams from one host: one request per host is one at a time, and the parallel
   // run gets the default limit (4) once per upstream it stands in for
   const sequential: AuditDeps = { upstream: () => createUpstream(config, { perHostConcurrency: 1 }), now };
@@ -70,7 +70,7 @@ export async function benchAudit(): Promise<Record<string, Record<string, string
       };
     }
   } finally {
-    db.close();
+    await db.close();
     rmSync(dir, { recursive: true, force: true });
     await mock.close();
   }

@@ -1,6 +1,8 @@
 import { benchAudit } from "./audit";
+import { benchCli } from "./cli";
 import { benchEngine } from "./engine";
 import { benchReliability } from "./reliability";
+import { benchStorage } from "./storage";
 import { benchWeb } from "./web";
 
 type Figures = Record<string, unknown>;
@@ -8,8 +10,10 @@ type Figures = Record<string, unknown>;
 // each section prints its figures side by side; sections that need servers start and stop them themselves
 const sections: [string, string, () => Promise<Figures> | Figures][] = [
   ["engine", "MOF engine over the 210 conformance records", benchEngine],
+  ["cli", "start-up of `mofscope` (bundled) against a bare `node -e 0` and the former tsx launcher; medians of interleaved runs", benchCli],
   ["audit", "audit of the fixture releases, mock upstream with 50 ms latency per request; when the first rows settle", benchAudit],
   ["web", "production server on loopback: cached report page and badge (autocannon, 100 connections, 10 s each), report page JS", benchWeb],
+  ["storage", "snapshot store on a SQLite file and on a local PostgreSQL 15 (fsync on), 400 audit-sized snapshots", benchStorage],
   ["reliability", "server fault cases, fuzz runs, thundering herd, cached reads with a quiet and a faulty upstream", benchReliability],
 ];
 

@@ -15,7 +15,8 @@ export const USAGE = `Usage:
   mofscope audit URL --against FILE.yml [--json]   compare a MOT record's claims with the evidence
 
 Exit codes: 0 ok, 1 a record is below --min-class, 2 bad input (unreadable file, invalid YAML, bad URL,
-unknown model), 3 upstream failure with no result (rate limit, upstream down, gated metadata).
+unknown model), 3 upstream failure with no result (rate limit, upstream down, gated metadata), 70 the command
+line could not be built (run npm install).
 
 Environment: HF_ENDPOINT, GITHUB_API_URL, ARXIV_API_URL, HF_TOKEN, GITHUB_TOKEN; MOFSCOPE_DB (response cache).
 `;

@@ -14,6 +14,7 @@ const TITLES: Record<string, string> = {
   not_found: "No such model",
   gated: "This model is gated",
   rate_limited: "Too many audits",
+  upstream_error: "The model host answered with an error",
   upstream_unavailable: "The model host is not answering",
 };
 
@@ -22,7 +23,8 @@ const HINTS: Record<string, string> = {
   not_found: "Check the spelling; ids are org/name as on the model's page.",
   gated: "Its files need an access request, so mofscope could not read them.",
   rate_limited: "Audits are limited per visitor; stored reports stay available.",
-  upstream_unavailable: "Hugging Face, GitHub or arXiv failed or timed out. Nothing is wrong with the model; try again shortly.",
+  upstream_error: "Hugging Face, GitHub or arXiv failed. Nothing is wrong with the model; try again shortly.",
+  upstream_unavailable: "Hugging Face, GitHub or arXiv did not answer in time. Nothing is wrong with the model; try again shortly.",
 };
 
 /** Why there is no report, and what to do next. */

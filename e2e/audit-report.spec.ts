@@ -67,6 +67,11 @@ test("the permalink, exports and badge of an audited model", async ({ page, requ
   expect(badge.headers()["content-type"]).toContain("image/svg+xml");
   expect(badge.headers()["cache-control"]).toBe("public, max-age=3600, stale-while-revalidate=86400");
   expect(await badge.text()).toContain("unclassified");
+  const square = await request.get("/badge/LLM360/Amber.svg?style=flat-square");
+  expect(square.headers()["content-security-policy"]).toBe("default-src 'none'; style-src 'unsafe-inline'");
+  expect(await square.text()).toMatch(/shape-rendering="crispEdges"[\s\S]*>unclassified/);
+  expect((await request.get("/badge/LLM360/Amber.svg?style=Flat")).status()).toBe(400);
+  await expect(page.getByTestId("badge-styles")).toContainText("style=flat-square or style=for-the-badge");
 
   const api = await request.get("/api/v1/audit?url=https://huggingface.co/LLM360/Amber");
   expect(api.status()).toBe(200);

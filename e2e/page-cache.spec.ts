@@ -48,6 +48,21 @@ test("a badge from the cache keeps its own headers", async ({ request }) => {
   expect(await cached.text()).toBe(await fresh.text());
 });
 
+test("a badge in another style is drawn in that style, never served the cached flat one", async ({ request }) => {
+  const path = "/badge/mistralai/Mistral-7B-v0.1.svg";
+  await request.get(path);
+  await expect.poll(async () => (await request.get(path)).headers()[HIT], { timeout: 10_000 }).toBe("hit");
+  for (const [style, drawn] of [
+    ["flat-square", 'shape-rendering="crispEdges"'],
+    ["for-the-badge", ">UNCLASSIFIED<"],
+  ] as const) {
+    const variant = await request.get(`${path}?style=${style}`);
+    expect(variant.headers()[HIT], style).toBeUndefined();
+    expect(await variant.text(), style).toContain(drawn);
+  }
+  expect((await request.get(`${path}?style=nope`)).status()).toBe(400);
+});
+
 test("a re-audit drops the cached page, so the next visit shows the new snapshot", async ({ page, request }) => {
   const path = "/models/EleutherAI/pythia-160m";
   await page.goto(path);

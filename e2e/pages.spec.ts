@@ -52,6 +52,17 @@ test("badges a classified record by snapshot", async ({ request }) => {
   expect(badge.headers()["content-type"]).toContain("image/svg+xml");
   expect(badge.headers()["cache-control"]).toBe("public, max-age=3600, stale-while-revalidate=86400");
   expect(await badge.text()).toContain("Class I");
+
+  const tall = await request.get(`/r/${id}/badge.svg?style=for-the-badge`);
+  expect(tall.status()).toBe(200);
+  expect(tall.headers()["content-security-policy"]).toBe("default-src 'none'; style-src 'unsafe-inline'");
+  expect(await tall.text()).toMatch(/^<svg [^>]*height="28"[\s\S]*>CLASS I</);
+
+  const refused = await request.get(`/r/${id}/badge.svg?style=plastic`);
+  expect(refused.status()).toBe(400);
+  expect(refused.headers()["content-type"]).toContain("image/svg+xml");
+  expect(refused.headers()["cache-control"]).toBe("no-store");
+  expect(await refused.text()).toContain("style must be flat, flat-square or for-the-badge");
 });
 
 test("answers 404 with a next step for an unknown snapshot", async ({ page }) => {

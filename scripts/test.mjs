@@ -25,7 +25,7 @@ function readCounts(file, pick) {
   return true;
 }
 
-if (!step("chromium", "node", ["scripts/check-chromium.mjs"])) {
+if (!step("chromium", "node", ["scripts/check-chromium.mjs"]) || !step("postgresql", "node", ["scripts/check-postgres.mjs"])) {
   process.exit(1);
 }
 mkdirSync("test-results", { recursive: true });

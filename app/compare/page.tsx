@@ -18,7 +18,7 @@ interface ComparePageProps {
 
 async function loadColumn(entry: CompareEntry, client: string): Promise<CompareColumn> {
   if (entry.kind === "snapshot") {
-    const report = snapshotStore().get(entry.id);
+    const report = await snapshotStore().get(entry.id);
     return {
       key: entryText(entry),
       title: report ? `${report.model.id} (snapshot)` : entryText(entry),
@@ -28,7 +28,7 @@ async function loadColumn(entry: CompareEntry, client: string): Promise<CompareC
     };
   }
   if (entry.kind === "mot") {
-    const found = recordForRoute(entry.id);
+    const found = await recordForRoute(entry.id);
     const title = `${found?.record.name ?? entry.id} (self-reported to MOT)`;
     return {
       key: entryText(entry),

@@ -6,8 +6,8 @@ import { allFamilies, familyHref } from "@/lib/server/loaders/registry-data";
 export const metadata: Metadata = { title: "Model families" };
 
 /** Every family of two or more releases, largest first. */
-export default function FamiliesPage() {
-  const families = allFamilies();
+export default async function FamiliesPage() {
+  const families = await allFamilies();
   return (
     <div className="space-y-6">
       <div className="space-y-1">

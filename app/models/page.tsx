@@ -28,13 +28,13 @@ export default async function ModelsPage({ searchParams }: ModelsPageProps) {
   }
   const params = parseModelsParams(search);
   const registry = defaultRegistry();
-  const audited = auditedRows();
-  const { total, rows } = registry.list(toListQuery(params), audited);
+  const audited = await auditedRows();
+  const { total, rows } = await registry.list(toListQuery(params), audited);
   const last = lastPage(total);
   if (params.page > last) {
     redirect(modelsHref(params, { page: last }));
   }
-  const registryFacets = registry.facets();
+  const registryFacets = await registry.facets();
   const recordCount = registryFacets.classes.reduce((n, c) => n + c.count, 0);
   const facets = facetsWithAudited(registryFacets, audited);
   const first = (params.page - 1) * PAGE_SIZE + 1;

@@ -1,4 +1,5 @@
 import { badgeSnippets } from "@/lib/report/badge-snippets";
+import { BADGE_STYLES } from "@/lib/report/badge-style";
 import { classTitle } from "@/lib/report/display";
 import type { Report } from "@/lib/report/schema";
 import { CopyButton } from "../copy-button";
@@ -30,6 +31,16 @@ export function BadgeSnippet({ report, badgeUrl, pageUrl }: BadgeSnippetProps) {
           </pre>
         </div>
       ))}
+      <p className="text-xs text-zinc-600 dark:text-zinc-400" data-testid="badge-styles">
+        shields.io styles: add{" "}
+        {BADGE_STYLES.filter((style) => style !== "flat").map((style, i) => (
+          <span key={style}>
+            {i > 0 ? " or " : ""}
+            <code className="font-mono">style={style}</code>
+          </span>
+        ))}{" "}
+        to the image URL&apos;s query (flat by default).
+      </p>
     </div>
   );
 }

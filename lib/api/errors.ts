@@ -1,5 +1,6 @@
 import { NextResponse } from "next/server";
 import type { AuditError } from "@/lib/audit/outcome";
+import { isStorageUnavailable, STORAGE_RETRY_SECONDS } from "@/lib/db/health";
 
 /** Every error a page or the API can answer with; the status lives here and nowhere else. */
 export const ERROR_STATUS = {
@@ -13,6 +14,7 @@ export const ERROR_STATUS = {
   internal: 500,
   upstream_error: 502,
   upstream_unavailable: 503,
+  storage_unavailable: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
@@ -52,6 +54,11 @@ export interface ErrorBody {
 
 /** Maps any thrown value to `{ error: { code, message } }`; unknown errors are logged and never echoed. */
 export function toErrorResponse(error: unknown): NextResponse<ErrorBody> {
+  if (isStorageUnavailable(error)) {
+    return toErrorResponse(
+      new ApiError("storage_unavailable", "The database is unreachable; try again shortly.", { retryAfterSeconds: STORAGE_RETRY_SECONDS }),
+    );
+  }
   if (!isApiError(error)) {
     console.error("unhandled API error", error);
     return NextResponse.json({ error: { code: "internal", message: "Something went wrong on our side; try again." } }, { status: 500 });

@@ -1,4 +1,4 @@
-import { createSqliteResponseCache, defaultDatabase } from "@/lib/db";
+import { defaultResponseCache } from "@/lib/db";
 import { loadUpstreamConfig } from "@/lib/fetchers/config";
 import { createUpstream } from "@/lib/fetchers/upstream";
 import type { AuditDeps } from "./types";
@@ -9,10 +9,10 @@ function timeoutFromEnv(): { timeoutMs?: number } {
   return Number.isInteger(ms) && ms > 0 ? { timeoutMs: ms } : {};
 }
 
-/** Production wiring: upstreams from the environment, responses cached in the default SQLite database. */
+/** Production wiring: upstreams from the environment, responses cached in the default database. */
 export function defaultDeps(noCache: boolean): AuditDeps {
   return {
-    upstream: () => createUpstream(loadUpstreamConfig(), { ...timeoutFromEnv(), ...(noCache ? {} : { cache: createSqliteResponseCache(defaultDatabase()) }) }),
+    upstream: () => createUpstream(loadUpstreamConfig(), { ...timeoutFromEnv(), ...(noCache ? {} : { cache: defaultResponseCache() }) }),
     now: () => new Date(),
   };
 }

@@ -28,19 +28,19 @@ export function matchKeys(report: Report): { hfId: string | null; githubRepo: st
 const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
 /** The MOT record of an audited model: by Hugging Face id, else by GitHub repository (a shared one only with the same name), else by name. */
-export function matchRecord<T extends MatchableRecord>(report: Report, lookup: RecordLookup<T>): RecordMatch<T> | null {
+export async function matchRecord<T extends MatchableRecord>(report: Report, lookup: RecordLookup<T>): Promise<RecordMatch<T> | null> {
   const keys = matchKeys(report);
-  const byHf = keys.hfId === null ? null : lookup.byHfId(keys.hfId);
+  const byHf = keys.hfId === null ? null : await lookup.byHfId(keys.hfId);
   if (byHf) {
     return { record: byHf, by: "huggingface" };
   }
-  const byRepo = keys.githubRepo === null ? [] : lookup.byGithubRepo(keys.githubRepo);
+  const byRepo = keys.githubRepo === null ? [] : await lookup.byGithubRepo(keys.githubRepo);
   // a repository shared by several releases (allenai/OLMo) names none of them on its own
   const repoMatch = byRepo.length === 1 ? byRepo[0] : byRepo.find((r) => same(r.name, keys.name));
   if (repoMatch) {
     return { record: repoMatch, by: "repository" };
   }
-  const byName = lookup.byName(keys.name);
+  const byName = await lookup.byName(keys.name);
   return byName ? { record: byName, by: "name" } : null;
 }
 
@@ -52,8 +52,8 @@ export function arrayLookup<T extends MatchableRecord>(records: readonly T[]): R
       return key !== null && same(key, value);
     });
   return {
-    byHfId: (id) => find((r) => r.hfId, id)[0] ?? null,
-    byGithubRepo: (repo) => find((r) => r.githubRepo, repo),
-    byName: (name) => find((r) => r.name, name)[0] ?? null,
+    byHfId: async (id) => find((r) => r.hfId, id)[0] ?? null,
+    byGithubRepo: async (repo) => find((r) => r.githubRepo, repo),
+    byName: async (name) => find((r) => r.name, name)[0] ?? null,
   };
 }

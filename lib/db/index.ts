@@ -1,4 +1,10 @@
-export { type Db, migrate, openDatabase } from "./database";
-export { defaultDatabase } from "./default";
-export { type Migration, migrations } from "./migrations";
-export { createSqliteResponseCache } from "./response-cache";
+export { type DatabaseConfig, DatabaseConfigError, describeDatabase, loadDatabaseConfig } from "./config";
+export { type Database, DatabaseOpenError, type OpenOptions, openDatabase } from "./database";
+export { closeDefaultDatabase, defaultDatabase, deferredStore } from "./default";
+export { DIALECTS, type DialectName, type DialectSql } from "./dialect";
+export { classifyFailure, isStorageUnavailable, StorageUnavailableError } from "./health";
+export { migrateToLatest, migrationsFor } from "./migrations";
+export { type PruneSettings, pruneSettings, schedulePrune } from "./prune-schedule";
+export { createResponseCache, defaultResponseCache, type StoredResponseCache } from "./response-cache";
+export type { Schema } from "./schema";
+export { startupMessage } from "./startup";

@@ -1,3 +1,4 @@
+import pLimit, { type LimitFunction } from "p-limit";
 import type { z } from "zod";
 import { FetchFailure, isFetchFailure } from "./errors";
 import { backoffMs, judgeResponse } from "./http-policy";
@@ -12,7 +13,6 @@ import {
   rememberedFailure,
   validatorsOf,
 } from "./response-cache";
-import { createSemaphore, type Semaphore } from "./semaphore";
 
 export interface HttpClientOptions {
   fetch?: typeof fetch;
@@ -84,7 +84,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   const tokens = Object.entries(options.tokens ?? {})
     .map(([prefix, token]) => ({ prefix: prefix.replace(/\/+$/, ""), token: token || undefined }))
     .sort((a, b) => b.prefix.length - a.prefix.length);
-  const limiters = new Map<string, Semaphore>();
+  const limiters = new Map<string, LimitFunction>();
   const inFlight = new Map<string, Promise<HttpResult>>();
   const counters: HttpStats = { requests: 0, cacheHits: 0, revalidations: 0 };
 
@@ -93,7 +93,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   const limiterFor = (origin: string) => {
     let limiter = limiters.get(origin);
     if (!limiter) {
-      limiter = createSemaphore(options.perHostConcurrency ?? 4);
+      limiter = pLimit(options.perHostConcurrency ?? 4);
       limiters.set(origin, limiter);
     }
     return limiter;
@@ -107,7 +107,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   async function attempt(url: string, extra: Record<string, string>): Promise<RawResponse> {
     const timeout = AbortSignal.timeout(timeoutMs);
     try {
-      return await limiterFor(new URL(url).origin).run(() =>
+      return await limiterFor(new URL(url).origin)(() =>
         sendOnce({
           fetch: fetchImpl,
           url,

@@ -1,5 +1,6 @@
 import type { ContentType } from "./components";
 import mofLicenses from "./data/mof-licenses.json" with { type: "json" };
+import source from "./data/source.json" with { type: "json" };
 import spdxLicenses from "./data/spdx-licenses.json" with { type: "json" };
 
 export interface LicenseRecord {
@@ -86,10 +87,10 @@ function buildCatalogue(): ReadonlyMap<string, LicenseRecord> {
 const catalogue = buildCatalogue();
 const openConstants = new Set<string>([...OPEN_DATA_LICENSES, ...OPEN_LICENSES]);
 
+/** Where the lists come from: the MOT commit `npm run refresh:mof-data` noted, and each list's version. */
 export const LICENSE_CATALOGUE_SOURCE = {
-  upstream: "lfai/model_openness_tool@8b5d30e90a7c62d7d6ece48b91e69ff495920a4d",
+  upstream: `${source.upstream}@${source.commit}`,
   spdxListVersion: spdxLicenses.licenseListVersion,
-  spdxListReleased: "2024-05-21",
   mofListVersion: mofLicenses.licenseListVersion,
 } as const;
 

@@ -1,8 +1,9 @@
 import { z } from "zod";
 
-// the shape of MOT's schema/mof_schema.json; no object forbids extra keys there, so none does here
-const dateString = z.string().refine(isCalendarDate, { message: "must be a date written YYYY-MM-DD" });
+// an RFC 3339 full-date with real month lengths and leap years: what MOT's JSON schema (`format: date`) accepts
+const dateString = z.iso.date({ error: "must be a date written YYYY-MM-DD" });
 
+// the shape of MOT's schema/mof_schema.json; no object forbids extra keys there, so none does here
 const licenseRefSchema = z.looseObject({
   name: z.string().nullable().optional(),
   path: z.string().nullable().optional(),
@@ -70,14 +71,3 @@ export type GlobalLicenses = z.infer<typeof globalLicensesSchema>;
 export type MofRelease = z.infer<typeof mofReleaseSchema>;
 /** A MOF release record as MOT stores it (one `models/*.yml` file). */
 export type MofRecord = z.infer<typeof mofRecordSchema>;
-
-function isCalendarDate(value: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) {
-    return false;
-  }
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  const daysInMonth = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
-  return daysInMonth !== undefined && day >= 1 && day <= daysInMonth;
-}

@@ -20,41 +20,29 @@ export const listQuerySchema = z.object({
 export type ListQuery = z.input<typeof listQuerySchema>;
 export type ParsedListQuery = z.output<typeof listQuerySchema>;
 
-const ORDER: Record<ParsedListQuery["sort"], [first: string, rest: string]> = {
-  class: ["total_progress DESC", "name COLLATE NOCASE ASC, source ASC"],
-  date: ["date DESC NULLS LAST", "name COLLATE NOCASE ASC, source ASC"],
-  name: ["name COLLATE NOCASE ASC", "source ASC, id ASC"],
+/** One ORDER BY term over the `models` view; `fold` compares case-insensitively. */
+export interface SortKey {
+  column: "total_progress" | "date" | "name" | "source" | "id";
+  desc: boolean;
+  fold: boolean;
+  nullsLast: boolean;
+}
+
+const key = (column: SortKey["column"], over: Partial<SortKey> = {}): SortKey => ({ column, desc: false, fold: false, nullsLast: false, ...over });
+
+const ORDER: Record<ParsedListQuery["sort"], readonly SortKey[]> = {
+  class: [key("total_progress", { desc: true }), key("name", { fold: true }), key("source")],
+  date: [key("date", { desc: true, nullsLast: true }), key("name", { fold: true }), key("source")],
+  name: [key("name", { fold: true }), key("source"), key("id")],
 };
 
-const flip = (term: string) => (term.includes(" DESC") ? term.replace(" DESC", " ASC") : term.replace(" ASC", " DESC"));
+/** The sort keys of a query, the first reversed when asked; undated rows stay last either way. */
+export function sortKeys(query: ParsedListQuery): SortKey[] {
+  const [first, ...rest] = ORDER[query.sort];
+  return first === undefined ? rest : [query.reverse ? { ...first, desc: !first.desc } : first, ...rest];
+}
 
-// LIKE wildcards in user text are matched literally
-const likeEscape = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
-
-/** WHERE and ORDER BY for a query over the `models` view (columns of registry_records plus `source`, `id`); values go as parameters. */
-export function listClauses(query: ParsedListQuery): { where: string; order: string; params: Record<string, string | number> } {
-  const conditions: string[] = [];
-  const params: Record<string, string | number> = {};
-  if (query.q) {
-    conditions.push("name LIKE '%' || @q || '%' ESCAPE '\\'");
-    params.q = likeEscape(query.q);
-  }
-  if (query.class !== undefined) {
-    conditions.push("class = @class");
-    params.class = query.class;
-  }
-  if (query.org) {
-    conditions.push("producer = @org COLLATE NOCASE");
-    params.org = query.org;
-  }
-  if (query.license) {
-    conditions.push("EXISTS (SELECT 1 FROM json_each(licenses) WHERE json_each.value = @license)");
-    params.license = query.license;
-  }
-  const [first, rest] = ORDER[query.sort];
-  return {
-    where: conditions.length > 0 ? `WHERE ${conditions.join(" AND ")}` : "",
-    order: `ORDER BY ${query.reverse ? flip(first) : first}, ${rest}`,
-    params,
-  };
+/** A LIKE pattern (escape character: backslash) matching `text` anywhere, its wildcards taken literally. */
+export function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }

@@ -1,7 +1,7 @@
 /** Indexed, case-insensitive record look-ups; the registry store implements it over SQL, `arrayLookup` over a list. */
 export interface RecordLookup<T> {
-  byHfId(id: string): T | null;
+  byHfId(id: string): Promise<T | null>;
   /** Every record naming this repository: several releases often share one. */
-  byGithubRepo(repo: string): T[];
-  byName(name: string): T | null;
+  byGithubRepo(repo: string): Promise<T[]>;
+  byName(name: string): Promise<T | null>;
 }

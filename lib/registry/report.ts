@@ -30,8 +30,7 @@ export function reportFromRegistry(row: RegistryRecord, source: { commit: string
 }
 
 /** The self-reported report of the record named `name` (case-insensitive, as MOT matches names); null when none. */
-export function registryReport(store: RegistryStore, name: string): Report | null {
-  const row = store.byName(name);
-  const source = store.source();
+export async function registryReport(store: RegistryStore, name: string): Promise<Report | null> {
+  const [row, source] = await Promise.all([store.byName(name), store.source()]);
   return row && source ? reportFromRegistry(row, source) : null;
 }

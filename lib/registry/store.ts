@@ -1,8 +1,9 @@
+import { type Expression, type SqlBool, sql } from "kysely";
 import { z } from "zod";
-import type { Db } from "@/lib/db";
+import type { Database } from "@/lib/db";
 import type { ClassNumber, ComponentStatus, Progress } from "@/lib/mof";
 import { type AuditedRow, auditedRowSchema } from "./audited-row";
-import { type ListQuery, listClauses, listQuerySchema } from "./list-query";
+import { containsPattern, type ListQuery, listQuerySchema, type ParsedListQuery, sortKeys } from "./list-query";
 import { type LoadResult, loadRegistry } from "./load";
 import type { RecordLookup } from "./lookup";
 import type { RegistryRecord } from "./record-row";
@@ -35,15 +36,15 @@ export interface Facets {
 
 export interface RegistryStore extends RecordLookup<RegistryRecord> {
   /** Brings the table in line with the vendored folder; cheap when nothing changed. */
-  load(): LoadResult;
+  load(): Promise<LoadResult>;
   /** Filtered, sorted, paginated list; audited rows, when given, are merged in SQL under the same filters. */
-  list(query?: ListQuery, audited?: readonly AuditedRow[]): ModelPage;
-  facets(): Facets;
+  list(query?: ListQuery, audited?: readonly AuditedRow[]): Promise<ModelPage>;
+  facets(): Promise<Facets>;
   /** A record by its file name in `models/`. */
-  byFile(file: string): RegistryRecord | null;
-  all(): RegistryRecord[];
+  byFile(file: string): Promise<RegistryRecord | null>;
+  all(): Promise<RegistryRecord[]>;
   /** The upstream commit the table holds and when it was synced; null before the first load. */
-  source(): { commit: string; syncedAt: string } | null;
+  source(): Promise<{ commit: string; syncedAt: string } | null>;
 }
 
 interface Row {
@@ -52,7 +53,7 @@ interface Row {
   blob_sha: string;
   producer: string;
   date: string | null;
-  class: ClassNumber;
+  class: number;
   progress_json: string;
   total_progress: number;
   hf_id: string | null;
@@ -68,7 +69,7 @@ const toRecord = (r: Row): RegistryRecord => ({
   blobSha: r.blob_sha,
   producer: r.producer,
   date: r.date,
-  class: r.class,
+  class: r.class as ClassNumber,
   progress: JSON.parse(r.progress_json) as Progress,
   totalProgress: r.total_progress,
   hfId: r.hf_id,
@@ -78,89 +79,149 @@ const toRecord = (r: Row): RegistryRecord => ({
   yaml: r.yaml,
 });
 
-// audited rows travel as one JSON parameter and become a table inside the query
-const MODELS = `
-  WITH audited AS (
-    SELECT json_extract(value, '$.source') AS source, json_extract(value, '$.id') AS id, json_extract(value, '$.name') AS name,
-      json_extract(value, '$.producer') AS producer, json_extract(value, '$.date') AS date, json_extract(value, '$.class') AS class,
-      json_extract(value, '$.totalProgress') AS total_progress, json_extract(value, '$.licenses') AS licenses,
-      json_extract(value, '$.hfId') AS hf_id, json_extract(value, '$.githubRepo') AS github_repo
-    FROM json_each(@audited)
-  ), models AS (
-    SELECT 'mot' AS source, name AS id, name, producer, date, class, total_progress, licenses, hf_id, github_repo FROM registry_records
-    UNION ALL SELECT * FROM audited
-  )`;
+/** A row of the `models` view: registry records and audited rows under one set of columns. */
+interface ModelsRow {
+  source: string;
+  id: string;
+  name: string;
+  producer: string;
+  date: string | null;
+  class: number;
+  total_progress: number;
+  /** JSON array, as registry_records holds it. */
+  licenses: string;
+  hf_id: string | null;
+  github_repo: string | null;
+}
 
-// a record is found by name the way MOT keys it: case-insensitively, the first file when two share a name
-const FIRST_BY = (column: string) => `SELECT * FROM registry_records WHERE ${column} = ? COLLATE NOCASE ORDER BY file LIMIT 1`;
+// audited rows travel as one JSON parameter and become a table inside the query, in the registry's column order
+const AUDITED_COLUMNS = [
+  ["source", "text"],
+  ["id", "text"],
+  ["name", "text"],
+  ["producer", "text"],
+  ["date", "text"],
+  ["class", "integer"],
+  ["total_progress", "double precision"],
+  ["licenses", "text"],
+  ["hf_id", "text"],
+  ["github_repo", "text"],
+] as const;
+
+const auditedJson = (rows: readonly AuditedRow[]) =>
+  JSON.stringify(
+    rows.map((r) => ({
+      source: r.source,
+      id: r.id,
+      name: r.name,
+      producer: r.producer,
+      date: r.date,
+      class: r.class,
+      total_progress: r.totalProgress,
+      licenses: JSON.stringify(r.licenses),
+      hf_id: r.hfId,
+      github_repo: r.githubRepo,
+    })),
+  );
+
+const toModelRow = (r: ModelsRow): ModelRow => ({
+  source: r.source as ModelRow["source"],
+  id: r.id,
+  name: r.name,
+  producer: r.producer,
+  date: r.date,
+  class: r.class as ClassNumber,
+  totalProgress: r.total_progress,
+  licenses: JSON.parse(r.licenses) as string[],
+  hfId: r.hf_id,
+  githubRepo: r.github_repo,
+});
+
+// a record is found the way MOT keys it: case-insensitively, the first file when two share a name
+const sameText = (column: string, value: string) => sql<SqlBool>`lower(${sql.ref(column)}) = lower(${value})`;
 
 /** The registry table over a database, fed from a vendored folder (`manifest.json` + `models/`). */
-export function createRegistryStore(db: Db, dir: string): RegistryStore {
-  const byName = db.prepare<[string], Row>(FIRST_BY("name"));
-  const byHfId = db.prepare<[string], Row>(FIRST_BY("hf_id"));
-  const byGithubRepo = db.prepare<[string], Row>("SELECT * FROM registry_records WHERE github_repo = ? COLLATE NOCASE ORDER BY file");
-  const byFile = db.prepare<[string], Row>("SELECT * FROM registry_records WHERE file = ?");
-  const one = (row: Row | undefined) => (row ? toRecord(row) : null);
+export function createRegistryStore(database: Database, dir: string): RegistryStore {
+  const { db, sql: dialect } = database;
+  const byFileOrder = dialect.textKey(sql.ref("file"));
+  const first = async (column: string, value: string) => {
+    const row = await db.selectFrom("registry_records").selectAll().where(sameText(column, value)).orderBy(byFileOrder).limit(1).executeTakeFirst();
+    return row ? toRecord(row) : null;
+  };
+
+  const models = (audited: readonly AuditedRow[], where: readonly Expression<SqlBool>[]) =>
+    db
+      .selectFrom(
+        db
+          .selectFrom("registry_records")
+          .select([sql<string>`'mot'`.as("source"), "name as id", "name", "producer", "date", "class", "total_progress", "licenses", "hf_id", "github_repo"])
+          .unionAll(db.selectFrom(dialect.jsonRecords<ModelsRow>(auditedJson(audited), AUDITED_COLUMNS).as("audited")).selectAll())
+          .as("models"),
+      )
+      .where((eb) => eb.and([...where]));
+
+  function conditions(query: ParsedListQuery): Expression<SqlBool>[] {
+    return [
+      ...(query.q ? [sql<SqlBool>`lower(name) LIKE lower(${containsPattern(query.q)}) ESCAPE '\\'`] : []),
+      ...(query.class === undefined ? [] : [sql<SqlBool>`class = ${query.class}`]),
+      ...(query.org ? [sameText("producer", query.org)] : []),
+      ...(query.license
+        ? [sql<SqlBool>`EXISTS (SELECT 1 FROM ${dialect.jsonEach(sql.ref<string>("licenses"))} WHERE json_each.value = ${query.license})`]
+        : []),
+    ];
+  }
 
   return {
-    load: () => loadRegistry(db, dir),
-    list(query = {}, audited = []) {
+    load: () => loadRegistry(database, dir),
+    async list(query = {}, audited = []) {
       const parsed = listQuerySchema.parse(query);
       const rows = z.array(auditedRowSchema).parse(audited);
-      const { where, order, params } = listClauses(parsed);
-      const all = { ...params, audited: JSON.stringify(rows) };
-      const total = db.prepare<[typeof all], { n: number }>(`${MODELS} SELECT COUNT(*) AS n FROM models ${where}`).get(all)?.n ?? 0;
-      const page = db
-        .prepare<
-          [typeof all & { limit: number; offset: number }],
-          Omit<ModelRow, "totalProgress" | "licenses" | "hfId" | "githubRepo"> & {
-            total_progress: number;
-            licenses: string;
-            hf_id: string | null;
-            github_repo: string | null;
-          }
-        >(`${MODELS} SELECT * FROM models ${where} ${order} LIMIT @limit OFFSET @offset`)
-        .all({ ...all, limit: parsed.limit, offset: parsed.offset });
-      return {
-        total,
-        rows: page.map(({ total_progress, licenses, hf_id, github_repo, ...rest }) => ({
-          ...rest,
-          totalProgress: total_progress,
-          licenses: JSON.parse(licenses) as string[],
-          hfId: hf_id,
-          githubRepo: github_repo,
-        })),
-      };
+      const where = conditions(parsed);
+      const total = await models(rows, where).select(sql<number>`count(*)`.as("n")).executeTakeFirst();
+      let page = models(rows, where).selectAll();
+      for (const key of sortKeys(parsed)) {
+        const column = key.fold ? sql<string>`lower(${sql.ref(key.column)})` : sql.ref<string>(key.column);
+        const term = key.column === "total_progress" ? column : dialect.textKey(column);
+        page = page.orderBy(term, (order) => {
+          const directed = key.desc ? order.desc() : order.asc();
+          return key.nullsLast ? directed.nullsLast() : directed;
+        });
+      }
+      const found = await page.limit(parsed.limit).offset(parsed.offset).execute();
+      return { total: total?.n ?? 0, rows: found.map(toModelRow) };
     },
-    facets() {
-      return {
-        classes: db
-          .prepare<[], { class: ClassNumber; count: number }>("SELECT class, COUNT(*) AS count FROM registry_records GROUP BY class ORDER BY class")
-          .all(),
-        producers: db
-          .prepare<[], { producer: string; count: number }>(
-            "SELECT producer, COUNT(*) AS count FROM registry_records GROUP BY producer COLLATE NOCASE ORDER BY count DESC, producer",
-          )
-          .all(),
-        licenses: db
-          .prepare<[], { license: string; count: number }>(
-            "SELECT json_each.value AS license, COUNT(*) AS count FROM registry_records, json_each(registry_records.licenses) GROUP BY license ORDER BY count DESC, license",
-          )
-          .all(),
-      };
+    async facets() {
+      const count = sql<number>`count(*)`.as("count");
+      const classes = await db.selectFrom("registry_records").select(["class", count]).groupBy("class").orderBy("class").execute();
+      const producer = sql<string>`min(producer)`;
+      const producers = await db
+        .selectFrom("registry_records")
+        .select([producer.as("producer"), count])
+        .groupBy(sql`lower(producer)`)
+        .orderBy("count", "desc")
+        .orderBy(dialect.textKey(producer))
+        .execute();
+      const value = sql.ref<string>("json_each.value");
+      const licenses = await sql<{ license: string; count: number }>`SELECT ${value} AS license, count(*) AS count
+        FROM registry_records, ${dialect.jsonEach(sql.ref<string>("registry_records.licenses"))}
+        GROUP BY ${value} ORDER BY count DESC, ${dialect.textKey(value)}`.execute(db);
+      return { classes: classes.map((c) => ({ class: c.class as ClassNumber, count: c.count })), producers, licenses: licenses.rows };
     },
-    byName: (name) => one(byName.get(name)),
-    byHfId: (id) => one(byHfId.get(id)),
-    byGithubRepo: (repo) => byGithubRepo.all(repo).map(toRecord),
-    byFile: (file) => one(byFile.get(file)),
-    all: () => db.prepare<[], Row>("SELECT * FROM registry_records ORDER BY file").all().map(toRecord),
-    source() {
-      const meta = new Map(
-        db
-          .prepare<[], { key: string; value: string }>("SELECT key, value FROM registry_meta")
-          .all()
-          .map((r) => [r.key, r.value]),
-      );
+    byName: (name) => first("name", name),
+    byHfId: (id) => first("hf_id", id),
+    async byGithubRepo(repo) {
+      const rows = await db.selectFrom("registry_records").selectAll().where(sameText("github_repo", repo)).orderBy(byFileOrder).execute();
+      return rows.map(toRecord);
+    },
+    async byFile(file) {
+      const row = await db.selectFrom("registry_records").selectAll().where("file", "=", file).executeTakeFirst();
+      return row ? toRecord(row) : null;
+    },
+    async all() {
+      return (await db.selectFrom("registry_records").selectAll().orderBy(byFileOrder).execute()).map(toRecord);
+    },
+    async source() {
+      const meta = new Map((await db.selectFrom("registry_meta").select(["key", "value"]).execute()).map((r) => [r.key, r.value]));
       const commit = meta.get("commit");
       return commit === undefined ? null : { commit, syncedAt: meta.get("synced_at") ?? "" };
     },

@@ -1,21 +1,20 @@
+import { makeBadge } from "badge-maker";
+import type { BadgeStyle } from "./badge-style";
 import { CLASS_COLOURS } from "./display";
 import type { Report } from "./schema";
 
 const ROMAN = { 1: "I", 2: "II", 3: "III" } as const;
+
+const UNKNOWN_COLOUR = "#9f9f9f";
+const REFUSED_COLOUR = "#e05d44";
 
 export interface BadgeInput {
   class: Report["class"] | null;
   provisional: boolean;
 }
 
-export function escapeXml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
-}
-
-// Verdana 11px averages about 6.5px a character; shields pads each side by 5-6px
-function textWidth(text: string): number {
-  return Math.round(text.length * 6.5 + 12);
-}
+/** What a badge shows for a model, snapshot or record it cannot find or grade. */
+export const UNKNOWN_BADGE: BadgeInput = { class: null, provisional: false };
 
 /** The badge text: "Class II", "unclassified", "unknown", with " (provisional)" when sources failed. */
 export function badgeMessage({ class: cls, provisional }: BadgeInput): string {
@@ -23,17 +22,18 @@ export function badgeMessage({ class: cls, provisional }: BadgeInput): string {
   return provisional && cls !== null ? `${base} (provisional)` : base;
 }
 
-/** A shields-style SVG badge: "MOF | Class I", coloured by class; every text is escaped. */
-export function badgeSvg(input: BadgeInput, label = "MOF"): string {
-  const message = badgeMessage(input);
-  const colour = input.class === null ? "#9f9f9f" : CLASS_COLOURS[input.class];
-  const lw = textWidth(label);
-  const mw = textWidth(message);
-  const width = lw + mw;
-  const title = escapeXml(`${label}: ${message}`);
-  const l = escapeXml(label);
-  const m = escapeXml(message);
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="20" role="img" aria-label="${title}"><title>${title}</title><linearGradient id="s" x2="0" y2="100%"><stop offset="0" stop-color="#bbb" stop-opacity=".1"/><stop offset="1" stop-opacity=".1"/></linearGradient><clipPath id="r"><rect width="${width}" height="20" rx="3" fill="#fff"/></clipPath><g clip-path="url(#r)"><rect width="${lw}" height="20" fill="#555"/><rect x="${lw}" width="${mw}" height="20" fill="${colour}"/><rect width="${width}" height="20" fill="url(#s)"/></g><g fill="#fff" text-anchor="middle" font-family="Verdana,Geneva,DejaVu Sans,sans-serif" font-size="11"><text x="${lw / 2}" y="15" fill="#010101" fill-opacity=".3">${l}</text><text x="${lw / 2}" y="14">${l}</text><text x="${lw + mw / 2}" y="15" fill="#010101" fill-opacity=".3">${m}</text><text x="${lw + mw / 2}" y="14">${m}</text></g></svg>`;
+/**
+ * A shields.io badge, "MOF | Class I", coloured by class and sized by the glyph widths of its font (badge-maker
+ * measures Verdana and escapes every text it writes).
+ */
+export function badgeSvg(input: BadgeInput, style: BadgeStyle = "flat", label = "MOF"): string {
+  const color = input.class === null ? UNKNOWN_COLOUR : CLASS_COLOURS[input.class];
+  return makeBadge({ label, message: badgeMessage(input), color, style });
+}
+
+/** The badge that answers a badge URL it cannot draw, saying why. */
+export function refusedBadgeSvg(message: string, label = "MOF"): string {
+  return makeBadge({ label, message, color: REFUSED_COLOUR, style: "flat" });
 }
 
 export const BADGE_HEADERS = {

@@ -51,7 +51,8 @@ export async function startApp(port: number, env: Record<string, string>): Promi
   child.stdout?.on("data", keep);
   child.stderr?.on("data", keep);
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30_000;
+  // generous: on a loaded 2-core box the production server takes well over 30 s to answer its first request
+  const deadline = Date.now() + 90_000;
   for (;;) {
     try {
       const response = await fetch(`${url}/api/v1/reports/0000000000`, { signal: AbortSignal.timeout(2_000) });

@@ -4,18 +4,18 @@ import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach } from "vitest";
 import type { AuditDeps, AuditOutcome } from "@/lib/audit";
 import { auditModel } from "@/lib/audit";
-import type { Db } from "@/lib/db";
-import { createSqliteResponseCache, openDatabase } from "@/lib/db";
+import { createResponseCache, type Database } from "@/lib/db";
 import { loadUpstreamConfig } from "@/lib/fetchers/config";
 import type { HttpClientOptions } from "@/lib/fetchers/http";
 import { createUpstream } from "@/lib/fetchers/upstream";
 import type { Report } from "@/lib/report/schema";
+import { openSqliteFile } from "./databases";
 import type { MockUpstream, MockUpstreamOptions } from "./mock-upstream";
 import { startMockUpstream } from "./mock-upstream";
 
 export interface AuditEnv {
   readonly mock: MockUpstream;
-  readonly db: Db;
+  readonly db: Database;
   /** Audit dependencies on the mock upstream; with `cache: false` every request goes upstream. */
   deps(options?: { cache?: boolean; http?: Partial<HttpClientOptions> }): AuditDeps;
   close(): Promise<void>;
@@ -24,9 +24,9 @@ export interface AuditEnv {
 /** The real audit stack against the mock upstream serving tests/fixtures, with a real SQLite cache file. */
 export async function startAuditEnv(mockOptions: MockUpstreamOptions = {}): Promise<AuditEnv> {
   const mock = await startMockUpstream(mockOptions);
-  const db = openDatabase(join(mkdtempSync(join(tmpdir(), "mofscope-audit-")), "cache.sqlite"));
+  const db = await openSqliteFile(join(mkdtempSync(join(tmpdir(), "mofscope-audit-")), "cache.sqlite"));
   const config = loadUpstreamConfig({ HF_ENDPOINT: mock.hfEndpoint, GITHUB_API_URL: mock.githubApiUrl, ARXIV_API_URL: mock.arxivApiUrl });
-  const cache = createSqliteResponseCache(db);
+  const cache = createResponseCache(db);
   return {
     mock,
     db,
@@ -35,7 +35,7 @@ export async function startAuditEnv(mockOptions: MockUpstreamOptions = {}): Prom
       now: () => new Date("2026-11-24T12:00:00Z"),
     }),
     close: async () => {
-      db.close();
+      await db.close();
       await mock.close();
     },
   };

@@ -144,7 +144,15 @@ export const SERVER_FAULT_CASES: ServerFaultCase[] = [
     model: MISTRAL,
     faults: [{ path: INFO, status: 503 }],
     budgetMs: 15_000,
-    expect: { kind: "error", status: 503, code: "upstream_unavailable" },
+    // the upstream answered, with an error: a bad gateway, not a timeout
+    expect: { kind: "error", status: 502, code: "upstream_error" },
+  },
+  {
+    name: "model info gated",
+    model: MISTRAL,
+    faults: [{ path: INFO, status: 403, headers: { "x-error-code": "GatedRepo" } }],
+    budgetMs: 15_000,
+    expect: { kind: "error", status: 403, code: "gated" },
   },
   {
     name: "model info never answers",
@@ -193,7 +201,9 @@ function checkReport(body: ReportBody, want: Extract<Expectation, { kind: "repor
 async function timedGet(url: string, budgetMs: number): Promise<{ status: number; headers: Headers; body: unknown } | null> {
   try {
     const response = await fetch(url, { signal: AbortSignal.timeout(budgetMs) });
-    return { status: response.status, headers: response.headers, body: await response.json() };
+    const text = await response.text();
+    const json = response.headers.get("content-type")?.includes("json") ? (JSON.parse(text) as unknown) : text;
+    return { status: response.status, headers: response.headers, body: json };
   } catch {
     return null;
   }
@@ -227,6 +237,11 @@ export async function runServerFaultCase(mock: MockUpstream, c: ServerFaultCase,
       }
       if (c.expect.retryAfter !== undefined && got.headers.get("retry-after") !== c.expect.retryAfter) {
         problems.push(`retry-after ${got.headers.get("retry-after")}`);
+      }
+      // the model's page answers with the status the API gave: one table decides both
+      const page = await timedGet(`${app.url}/models/${c.model}`, c.budgetMs);
+      if (page?.status !== c.expect.status) {
+        problems.push(`page status ${page?.status ?? "none"}, not ${c.expect.status}`);
       }
     }
     // the server stays up: with the faults gone, the next audit is an ordinary one

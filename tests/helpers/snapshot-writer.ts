@@ -1,13 +1,12 @@
 import { readFileSync, writeSync } from "node:fs";
 import { join } from "node:path";
-import { openDatabase } from "@/lib/db";
+import { loadDatabaseConfig, openDatabase } from "@/lib/db";
 import { createSnapshotStore } from "@/lib/db/snapshots";
 import { classifyYaml } from "@/lib/report/classify";
 
 // child process of tests/integration/store-sigkill.test.ts: writes large snapshots to the SQLite file in argv[2]
 // forever and prints "<id> <n>" after each save returns; the test SIGKILLs it at some point
-const db = openDatabase(process.argv[2] ?? "");
-const store = createSnapshotStore(db);
+const store = createSnapshotStore(await openDatabase(loadDatabaseConfig({ MOFSCOPE_DB: process.argv[2] ?? "" })));
 const amber = readFileSync(join(import.meta.dirname, "..", "conformance", "mot", "models", "Amber.yml"), "utf8");
 const padding = "x".repeat(120 * 1024);
 
@@ -17,6 +16,6 @@ for (let n = 0; ; n++) {
   if (!result.ok) {
     throw new Error(JSON.stringify(result.errors));
   }
-  const stored = store.save(result.report);
+  const stored = await store.save(result.report);
   writeSync(1, `${stored.id} ${n}\n`);
 }

@@ -2,15 +2,16 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ClaimComparison, compareClaims, matchRecord } from "@/lib/claims";
-import { openDatabase } from "@/lib/db";
+import { type ClaimComparison, compareClaims, matchRecord, type RecordMatch } from "@/lib/claims";
 import { familyOf, memberFromRecord, memberFromReport } from "@/lib/families";
 import type { MofRecord } from "@/lib/mof";
 import { parseMofYaml } from "@/lib/mof";
 import { auditedRow } from "@/lib/registry/audited-row";
+import type { RegistryRecord } from "@/lib/registry/record-row";
 import { createRegistryStore, type RegistryStore } from "@/lib/registry/store";
 import type { Report } from "@/lib/report/schema";
 import { type AuditEnv, auditAll, startAuditEnv } from "@/tests/helpers/audit-env";
+import { openSqliteFile } from "@/tests/helpers/databases";
 
 const registryDir = join(import.meta.dirname, "..", "..", "registry", "mot");
 const MODELS = [
@@ -27,6 +28,8 @@ const MODELS = [
 let env: AuditEnv;
 let store: RegistryStore;
 const reports = new Map<string, Report>();
+// matched once in beforeAll, so the comparisons below stay plain reads
+const matches = new Map<string, RecordMatch<RegistryRecord> | null>();
 
 function recordFile(file: string): MofRecord {
   const parsed = parseMofYaml(readFileSync(join(registryDir, "models", file), "utf8"));
@@ -40,7 +43,7 @@ const claimOf = (c: ClaimComparison, name: string) => c.components.find((x) => x
 
 function compared(id: string): ClaimComparison {
   const report = reports.get(id) as Report;
-  const match = matchRecord(report, store);
+  const match = matches.get(id);
   if (!match) {
     throw new Error(`no record for ${id}`);
   }
@@ -49,10 +52,11 @@ function compared(id: string): ClaimComparison {
 
 beforeAll(async () => {
   env = await startAuditEnv();
-  store = createRegistryStore(openDatabase(join(mkdtempSync(join(tmpdir(), "mofscope-claims-")), "registry.sqlite")), registryDir);
-  store.load();
+  store = createRegistryStore(await openSqliteFile(join(mkdtempSync(join(tmpdir(), "mofscope-claims-")), "registry.sqlite")), registryDir);
+  await store.load();
   for (const [id, report] of await auditAll(env, MODELS)) {
     reports.set(id, report);
+    matches.set(id, await matchRecord(report, store));
   }
 });
 
@@ -68,15 +72,15 @@ describe("matchRecord over the registry", () => {
     ["bigscience/bloom", "BLOOM.yml", "huggingface"],
     ["mistralai/Mistral-7B-v0.1", "Mistral-7B-v0.1.yml", "huggingface"],
     ["LLM360/CrystalCoder", "CrystalCoder.yml", "huggingface"],
-  ])("finds the MOT record of %s", (id, file, by) => {
-    const match = matchRecord(reports.get(id) as Report, store);
+  ])("finds the MOT record of %s", async (id, file, by) => {
+    const match = await matchRecord(reports.get(id) as Report, store);
     expect({ file: match?.record.file, by: match?.by }).toEqual({ file, by });
   });
 
-  it("finds none for a model MOT does not list, nor for a record that names no hub id", () => {
-    expect(matchRecord(reports.get("moxin-org/moxin-llm-7b") as Report, store)).toBeNull();
+  it("finds none for a model MOT does not list, nor for a record that names no hub id", async () => {
+    expect(await matchRecord(reports.get("moxin-org/moxin-llm-7b") as Report, store)).toBeNull();
     // Llama-2-7B.yml has no huggingface link and its name is not the repository's
-    expect(matchRecord(reports.get("meta-llama/Llama-2-7b-hf") as Report, store)).toBeNull();
+    expect(await matchRecord(reports.get("meta-llama/Llama-2-7b-hf") as Report, store)).toBeNull();
   });
 });
 
@@ -155,7 +159,7 @@ describe("compareClaims on records that contradict the evidence", () => {
 });
 
 describe("audited models beside the registry", () => {
-  it("lists an audited model in the registry's list", () => {
+  it("lists an audited model in the registry's list", async () => {
     const row = auditedRow(reports.get("EleutherAI/pythia-160m") as Report, "2026-11-24T12:00:00Z");
     expect(row).toMatchObject({
       source: "hf",
@@ -166,12 +170,12 @@ describe("audited models beside the registry", () => {
       class: 0,
       githubRepo: "EleutherAI/pythia",
     });
-    const page = store.list({ q: "pythia", sort: "name" }, [row]);
+    const page = await store.list({ q: "pythia", sort: "name" }, [row]);
     expect(page.total).toBe(11);
   });
 
-  it("puts an audited model in the family of its registry records", () => {
-    const members = [...store.all().map(memberFromRecord), memberFromReport(reports.get("EleutherAI/pythia-160m") as Report)];
+  it("puts an audited model in the family of its registry records", async () => {
+    const members = [...(await store.all()).map(memberFromRecord), memberFromReport(reports.get("EleutherAI/pythia-160m") as Report)];
     const family = familyOf("hf:EleutherAI/pythia-160m", members);
     expect(family?.key).toBe("eleutherai/pythia");
     expect(family?.variants).toHaveLength(11);

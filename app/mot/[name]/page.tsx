@@ -18,7 +18,7 @@ interface RecordPageProps {
 }
 
 export async function generateMetadata({ params }: RecordPageProps): Promise<Metadata> {
-  const found = recordForRoute((await params).name);
+  const found = await recordForRoute((await params).name);
   return found
     ? {
         title: `${found.record.name}: self-reported to MOT`,
@@ -31,7 +31,7 @@ const httpUrl = (value: unknown): string | null => (typeof value === "string" &&
 
 /** A MOT record graded as MOT grades it, with the same report components as an audit, and labelled as a claim. */
 export default async function RecordPage({ params }: RecordPageProps) {
-  const found = recordForRoute((await params).name);
+  const found = await recordForRoute((await params).name);
   if (found === null) {
     notFound();
   }
@@ -43,7 +43,7 @@ export default async function RecordPage({ params }: RecordPageProps) {
       ? { href: modelPath({ source: "github", id: record.githubRepo }), label: `Audit github.com/${record.githubRepo} against the evidence` }
       : null;
   const repository = httpUrl(release.repository);
-  const family = siblingsOf(`mot:${record.name}`);
+  const family = await siblingsOf(`mot:${record.name}`);
   const compareWith = record.hfId ? `,${record.hfId}` : "";
   const origin = siteOrigin(await headers());
   return (

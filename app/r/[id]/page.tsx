@@ -12,13 +12,13 @@ interface SnapshotPageProps {
 }
 
 export async function generateMetadata({ params }: SnapshotPageProps): Promise<Metadata> {
-  const report = snapshotStore().get((await params).id);
+  const report = await snapshotStore().get((await params).id);
   return report ? { title: `${report.model.id}: snapshot ${report.id}` } : { title: "Unknown snapshot" };
 }
 
 /** A snapshot exactly as stored; snapshots never change, so a shared link keeps saying what it said. */
 export default async function SnapshotPage({ params }: SnapshotPageProps) {
-  const report = snapshotStore().get((await params).id);
+  const report = await snapshotStore().get((await params).id);
   if (report === null) {
     notFound();
   }

@@ -48,11 +48,11 @@ function auditAndStore(ref: ModelRef, force: boolean, now: () => number): Storin
   const key = auditKey(ref, force);
   const run = startAudit(ref.input, { noCache: force });
   const stored = run.outcome
-    .then((outcome): Stored => {
+    .then(async (outcome): Promise<Stored> => {
       if (!outcome.ok) {
         return outcome;
       }
-      const report = snapshotStore().save(outcome.report, new Date(now()));
+      const report = await snapshotStore().save(outcome.report, new Date(now()));
       invalidateModelPages(ref.id);
       return { ok: true, report };
     })
@@ -63,8 +63,8 @@ function auditAndStore(ref: ModelRef, force: boolean, now: () => number): Storin
 }
 
 /** True when any snapshot of the model is stored, fresh or not. */
-export function hasSnapshot(ref: Pick<ModelRef, "source" | "id">): boolean {
-  return snapshotStore().latest(ref.source, ref.id) !== null;
+export async function hasSnapshot(ref: Pick<ModelRef, "source" | "id">): Promise<boolean> {
+  return (await snapshotStore().latest(ref.source, ref.id)) !== null;
 }
 
 export interface LatestRun {
@@ -74,17 +74,18 @@ export interface LatestRun {
 }
 
 /**
- * Serves the latest snapshot while fresh, else audits (rate-limited per client) and stores the result. Decides at
- * once, without waiting, whether an audit runs, so a page can stream its components as they settle.
+ * Serves the latest snapshot while fresh, else audits (rate-limited per client) and stores the result. Decides
+ * after one store read, before the audit ends, whether an audit runs, so a page can stream its components as they settle.
  */
-export function startLatestReport(ref: ModelRef, { client, force = false, now = Date.now }: LatestOptions): LatestRun {
-  const store = snapshotStore();
-  const stored = store.latest(ref.source, ref.id);
-  if (!force && stored && now() - Date.parse(stored.createdAt) < FRESH_FOR_MS) {
+export async function startLatestReport(ref: ModelRef, { client, force = false, now = Date.now }: LatestOptions): Promise<LatestRun> {
+  // an audit under way before the read is joined even if it stores its snapshot while the read runs
+  const running = inFlight.get(auditKey(ref, force));
+  const stored = await snapshotStore().latest(ref.source, ref.id);
+  if (!force && running === undefined && stored && now() - Date.parse(stored.createdAt) < FRESH_FOR_MS) {
     return { progress: null, result: Promise.resolve({ report: stored.report, cached: true, error: null }) };
   }
   // joining an audit already under way costs the upstreams nothing, so it spends no token
-  let audit = inFlight.get(auditKey(ref, force));
+  let audit = running ?? inFlight.get(auditKey(ref, force));
   if (audit === undefined) {
     const allowed = auditLimiter().take(client);
     if (!allowed.ok) {
@@ -107,6 +108,6 @@ export function startLatestReport(ref: ModelRef, { client, force = false, now = 
 }
 
 /** The latest report, as `startLatestReport` decides it, once it is settled. */
-export function latestReport(ref: ModelRef, options: LatestOptions): Promise<LatestResult> {
-  return startLatestReport(ref, options).result;
+export async function latestReport(ref: ModelRef, options: LatestOptions): Promise<LatestResult> {
+  return (await startLatestReport(ref, options)).result;
 }

@@ -19,16 +19,16 @@ function decoded(segment: string): string {
 }
 
 /** The record a `/mot/[name]` route names (case-insensitive, as MOT keys names) and its self-reported report; null when none. */
-export function recordForRoute(segment: string): { record: RegistryRecord; report: Report } | null {
+export async function recordForRoute(segment: string): Promise<{ record: RegistryRecord; report: Report } | null> {
   const registry = defaultRegistry();
-  const record = registry.byName(segment) ?? registry.byName(decoded(segment));
-  const source = registry.source();
+  const record = (await registry.byName(segment)) ?? (await registry.byName(decoded(segment)));
+  const source = await registry.source();
   return record && source ? { record, report: reportFromRegistry(record, source) } : null;
 }
 
 /** The record for an export route; a name MOT does not list is the handler's 404. */
-export function requireRecord(segment: string): { record: RegistryRecord; report: Report } {
-  const found = recordForRoute(segment);
+export async function requireRecord(segment: string): Promise<{ record: RegistryRecord; report: Report }> {
+  const found = await recordForRoute(segment);
   if (found === null) {
     throw new ApiError("not_found", "MOT lists no model of that name.");
   }

@@ -9,33 +9,29 @@ import type { RegistryRecord } from "@/lib/registry/record-row";
 import type { Report } from "@/lib/report/schema";
 
 /** The latest snapshot of every audited model as a /models row. */
-export function auditedRows(): AuditedRow[] {
-  return snapshotStore()
-    .latestAudited()
-    .flatMap(({ report, createdAt }) => (report.model.source === "hf" || report.model.source === "github" ? [auditedRow(report, createdAt)] : []));
+export async function auditedRows(): Promise<AuditedRow[]> {
+  return (await snapshotStore().latestAudited()).flatMap(({ report, createdAt }) =>
+    report.model.source === "hf" || report.model.source === "github" ? [auditedRow(report, createdAt)] : [],
+  );
 }
 
 /** Every release a family can hold: the registry's records and the latest audit of each audited model. */
-export function familyMembers(): FamilyMember[] {
-  return [
-    ...defaultRegistry().all().map(memberFromRecord),
-    ...snapshotStore()
-      .latestAudited()
-      .map(({ report }) => memberFromReport(report)),
-  ];
+export async function familyMembers(): Promise<FamilyMember[]> {
+  const [records, audited] = await Promise.all([defaultRegistry().all(), snapshotStore().latestAudited()]);
+  return [...records.map(memberFromRecord), ...audited.map(({ report }) => memberFromReport(report))];
 }
 
 /** Families of two or more releases, largest first. */
-export function allFamilies(): Family[] {
-  return groupFamilies(familyMembers())
+export async function allFamilies(): Promise<Family[]> {
+  return groupFamilies(await familyMembers())
     .filter((f) => f.variants.length > 1)
     .sort((a, b) => b.variants.length - a.variants.length || (a.label.toLowerCase() < b.label.toLowerCase() ? -1 : 1));
 }
 
 // the registry adds to a report page; if it cannot be read, the page still shows the audit
-function orNull<T>(what: string, read: () => T | null): T | null {
+async function orNull<T>(what: string, read: () => Promise<T | null>): Promise<T | null> {
   try {
-    return read();
+    return await read();
   } catch (error) {
     console.error(`registry: ${what} failed`, error);
     return null;
@@ -43,9 +39,9 @@ function orNull<T>(what: string, read: () => T | null): T | null {
 }
 
 /** The family a release (`mot:<name>`, `hf:<org/name>`, `github:<owner/repo>`) belongs to, when it has siblings. */
-export function siblingsOf(memberKey: string): Family | null {
-  return orNull("family", () => {
-    const family = familyOf(memberKey, familyMembers());
+export function siblingsOf(memberKey: string): Promise<Family | null> {
+  return orNull("family", async () => {
+    const family = familyOf(memberKey, await familyMembers());
     return family && family.variants.length > 1 ? family : null;
   });
 }
@@ -62,9 +58,9 @@ export interface ReportClaims {
 }
 
 /** The MOT record of an audited model, and its claims put beside the audit's evidence; null when MOT has none. */
-export function claimsFor(report: Report): ReportClaims | null {
-  return orNull("claims", () => {
-    const match = matchRecord(report, defaultRegistry());
+export function claimsFor(report: Report): Promise<ReportClaims | null> {
+  return orNull("claims", async () => {
+    const match = await matchRecord(report, defaultRegistry());
     if (match === null) {
       return null;
     }

@@ -41,8 +41,8 @@ export async function modelExport(request: Request, org: string, name: string, f
 }
 
 /** A stored snapshot as a download; immutable like the snapshot. */
-export function snapshotExport(request: Request, id: string, format: ExportFormat): Response {
-  const report = requireSnapshot(id);
+export async function snapshotExport(request: Request, id: string, format: ExportFormat): Promise<Response> {
+  const report = await requireSnapshot(id);
   return exportResponse(report, format, `${siteOrigin(request.headers)}/r/${report.id}`, IMMUTABLE);
 }
 

@@ -27,8 +27,8 @@ export function fileStem(id: string): string {
 }
 
 /** A stored snapshot for a `/r/{id}` or API route; an unknown id is the handler's 404. */
-export function requireSnapshot(id: string): Report {
-  const report = snapshotStore().get(id);
+export async function requireSnapshot(id: string): Promise<Report> {
+  const report = await snapshotStore().get(id);
   if (report === null) {
     throw new ApiError("not_found", `No snapshot with id ${id.slice(0, 40)}.`);
   }

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { ApiError, apiErrorFromAudit, ERROR_STATUS, isApiError, toErrorResponse } from "@/lib/api/errors";
 import { firstRequestFailed } from "@/lib/audit/outcome";
+import { StorageUnavailableError } from "@/lib/db/health";
 import type { FetchFailureKind } from "@/lib/evidence/facts";
 
 describe("toErrorResponse", () => {
@@ -14,6 +15,13 @@ describe("toErrorResponse", () => {
 
   it("sets Retry-After in whole seconds", () => {
     expect(toErrorResponse(new ApiError("rate_limited", "slow down", { retryAfterSeconds: 2.2 })).headers.get("retry-after")).toBe("3");
+  });
+
+  it("answers an unreachable database with 503 storage_unavailable and a Retry-After, never the driver's words", async () => {
+    const response = toErrorResponse(new StorageUnavailableError("the database is unreachable", { cause: new Error("connect ECONNREFUSED 10.0.0.5:5432") }));
+    expect(response.status).toBe(503);
+    expect(response.headers.get("retry-after")).toBe("5");
+    expect(await response.json()).toEqual({ error: { code: "storage_unavailable", message: "The database is unreachable; try again shortly." } });
   });
 
   it("hides unknown errors behind a generic 500", async () => {

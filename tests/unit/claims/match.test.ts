@@ -16,25 +16,25 @@ function report(source: "hf" | "github" | "yaml", id: string, release: Record<st
 describe("matchRecord", () => {
   const lookup = arrayLookup(entries);
 
-  it("finds the record by Hugging Face id, case-insensitively", () => {
-    expect(matchRecord(report("hf", "ALLENAI/olmo-7b"), lookup)).toEqual({ record: entries[0], by: "huggingface" });
+  it("finds the record by Hugging Face id, case-insensitively", async () => {
+    expect(await matchRecord(report("hf", "ALLENAI/olmo-7b"), lookup)).toEqual({ record: entries[0], by: "huggingface" });
   });
 
-  it("falls back to the GitHub repository when it names one release", () => {
-    expect(matchRecord(report("github", "llm360/AMBER-train"), lookup)).toEqual({ record: entries[2], by: "repository" });
+  it("falls back to the GitHub repository when it names one release", async () => {
+    expect(await matchRecord(report("github", "llm360/AMBER-train"), lookup)).toEqual({ record: entries[2], by: "repository" });
   });
 
-  it("takes a shared repository only with a matching name, then tries the name", () => {
-    expect(matchRecord(report("hf", "someone/OLMo-7B-hf", { repository: "https://github.com/allenai/OLMo" }), lookup)).toEqual({
+  it("takes a shared repository only with a matching name, then tries the name", async () => {
+    expect(await matchRecord(report("hf", "someone/OLMo-7B-hf", { repository: "https://github.com/allenai/OLMo" }), lookup)).toEqual({
       record: entries[1],
       by: "repository",
     });
-    expect(matchRecord(report("github", "allenai/OLMo"), lookup)).toBeNull();
+    expect(await matchRecord(report("github", "allenai/OLMo"), lookup)).toBeNull();
   });
 
-  it("matches by release name last", () => {
-    expect(matchRecord(report("hf", "meta-llama/llama-2-7b"), lookup)).toEqual({ record: entries[3], by: "name" });
-    expect(matchRecord(report("hf", "meta-llama/Llama-2-7b-hf"), lookup)).toBeNull();
+  it("matches by release name last", async () => {
+    expect(await matchRecord(report("hf", "meta-llama/llama-2-7b"), lookup)).toEqual({ record: entries[3], by: "name" });
+    expect(await matchRecord(report("hf", "meta-llama/Llama-2-7b-hf"), lookup)).toBeNull();
   });
 
   it("reads the keys of a classified YAML record from its own fields", () => {

@@ -2,19 +2,19 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { openDatabase } from "@/lib/db";
 import { type FamilyMember, familyOf, groupFamilies, memberFromRecord } from "@/lib/families";
 import { createRegistryStore } from "@/lib/registry/store";
+import { openSqliteFile } from "@/tests/helpers/databases";
 
 let registry: FamilyMember[];
 
-beforeAll(() => {
+beforeAll(async () => {
   const store = createRegistryStore(
-    openDatabase(join(mkdtempSync(join(tmpdir(), "mofscope-families-")), "r.sqlite")),
+    await openSqliteFile(join(mkdtempSync(join(tmpdir(), "mofscope-families-")), "r.sqlite")),
     join(import.meta.dirname, "..", "..", "..", "registry", "mot"),
   );
-  store.load();
-  registry = store.all().map(memberFromRecord);
+  await store.load();
+  registry = (await store.all()).map(memberFromRecord);
 });
 
 const member = (over: Partial<FamilyMember> & { key: string; name: string }): FamilyMember => ({

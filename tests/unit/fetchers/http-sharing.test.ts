@@ -3,20 +3,21 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { createSqliteResponseCache, openDatabase } from "@/lib/db";
+import { createResponseCache } from "@/lib/db";
 import { createMemoryResponseCache } from "@/lib/fetchers/response-cache";
 import { createUpstream } from "@/lib/fetchers/upstream";
+import { openSqliteFile } from "@/tests/helpers/databases";
 import { startTestUpstream, type TestUpstream } from "@/tests/helpers/test-upstream";
 
 const modelSchema = z.object({ id: z.string() });
 const path = "/api/models/acme/tiny";
 let t: TestUpstream;
-const cleanups: (() => void)[] = [];
+const cleanups: (() => void | Promise<void>)[] = [];
 
 afterEach(async () => {
   await t.mock.close();
   for (const cleanup of cleanups.splice(0)) {
-    cleanup();
+    await cleanup();
   }
 });
 
@@ -78,14 +79,14 @@ describe("createHttpClient sharing", () => {
 
   it("persists entries in SQLite across clients and reopenings", async () => {
     const file = tempDbFile();
-    const db = openDatabase(file);
-    t = await startTestUpstream({ http: { cache: createSqliteResponseCache(db) } });
+    const db = await openSqliteFile(file);
+    t = await startTestUpstream({ http: { cache: createResponseCache(db) } });
     await t.upstream.http.getJson(t.mock.url + path, modelSchema);
-    db.close();
+    await db.close();
 
-    const reopened = openDatabase(file);
+    const reopened = await openSqliteFile(file);
     cleanups.unshift(() => reopened.close());
-    const second = createUpstream(t.upstream.config, { cache: createSqliteResponseCache(reopened) });
+    const second = createUpstream(t.upstream.config, { cache: createResponseCache(reopened) });
     await expect(second.http.getJson(t.mock.url + path, modelSchema)).resolves.toEqual({ id: "acme/tiny" });
     expect(second.http.stats()).toEqual({ requests: 0, cacheHits: 1, revalidations: 0 });
     expect(t.mock.requests).toHaveLength(1);

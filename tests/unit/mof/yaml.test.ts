@@ -58,7 +58,13 @@ describe("parseMofYaml", () => {
   });
 
   it("refuses a date that is not on the calendar", () => {
-    expect(errorsOf(valid.replace("'2025-03-01'", "'2025-02-30'"))[0]?.path).toBe("release.date");
+    expect(errorsOf(valid.replace("'2025-03-01'", "'2025-02-30'"))[0]).toMatchObject({ path: "release.date", message: "must be a date written YYYY-MM-DD" });
+    for (const date of ["2023-02-29", "1900-02-29", "2025-13-01", "2025-04-31", "2025-3-1", "2025-03-01T00:00:00Z"]) {
+      expect(errorsOf(valid.replace("'2025-03-01'", `'${date}'`))[0]?.path, date).toBe("release.date");
+    }
+    for (const date of ["2024-02-29", "2000-02-29", "2025-12-31"]) {
+      expect(parseMofYaml(valid.replace("'2025-03-01'", `'${date}'`)).ok, date).toBe(true);
+    }
   });
 
   it("refuses an empty component list, which MOT turns into an object", () => {

@@ -16,7 +16,7 @@ export async function POST(request: Request): Promise<Response> {
     if (!result.ok) {
       throw new ApiError("invalid_yaml", "The YAML is not a valid MOF record.", { details: result.errors });
     }
-    const stored = snapshotStore().save(result.report);
+    const stored = await snapshotStore().save(result.report);
     // spdxIds rides along so the browser can link licences without shipping the licence catalogue
     return NextResponse.json({ ...reportJson(stored), spdxIds: spdxIdsIn(stored) }, { headers: { "cache-control": "no-store" } });
   } catch (error) {

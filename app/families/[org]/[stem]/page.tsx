@@ -20,7 +20,7 @@ function decoded(segment: string): string {
 
 async function load(params: FamilyPageProps["params"]) {
   const { org, stem } = await params;
-  const family = familyOf(`${decoded(org)}/${decoded(stem)}`.toLowerCase(), familyMembers());
+  const family = familyOf(`${decoded(org)}/${decoded(stem)}`.toLowerCase(), await familyMembers());
   return family && family.key === `${decoded(org)}/${decoded(stem)}`.toLowerCase() ? family : null;
 }
 

@@ -76,7 +76,7 @@ function NoReport({ error, modelRef }: { error: LatestResult["error"]; modelRef:
 }
 
 /** The notices above the report: the re-audit's outcome, a failed new audit, the producer's claims disagreeing. */
-function ReportBanners({
+async function ReportBanners({
   report,
   error,
   notice,
@@ -87,7 +87,7 @@ function ReportBanners({
   notice?: string | undefined;
   retryAfter?: string | undefined;
 }) {
-  const claims = claimsOf(report);
+  const claims = await claimsOf(report);
   return (
     <>
       {notice ? <ReauditNotice notice={notice} retryAfter={retryAfter} /> : null}
@@ -115,9 +115,8 @@ function ReportBanners({
 }
 
 /** Below the report: the model's other variants, its producer's claims against the evidence, exports and badge. */
-function ReportFooter({ report, modelRef, origin }: { report: Report; modelRef: ModelRef; origin: string }) {
-  const claims = claimsOf(report);
-  const family = siblingsOf(`${report.model.source}:${report.model.id}`);
+async function ReportFooter({ report, modelRef, origin }: { report: Report; modelRef: ModelRef; origin: string }) {
+  const [claims, family] = await Promise.all([claimsOf(report), siblingsOf(`${report.model.source}:${report.model.id}`)]);
   return (
     <>
       {family ? (
@@ -204,7 +203,7 @@ function LiveReport({ result, progress, ...parts }: ReportParts & { result: Prom
 /** The streamed part of the model page: the latest snapshot, or a fresh audit as it runs, or why there is none. */
 export async function ModelReport({ modelRef, notice, retryAfter }: ModelReportProps) {
   const requestHeaders = await headers();
-  const { progress, result } = startLatestReport(modelRef, { client: clientKey(requestHeaders) });
+  const { progress, result } = await startLatestReport(modelRef, { client: clientKey(requestHeaders) });
   const parts = { modelRef, origin: siteOrigin(requestHeaders), notice, retryAfter };
   return progress === null ? <FinishedReport result={await result} {...parts} /> : <LiveReport result={result} progress={progress} {...parts} />;
 }

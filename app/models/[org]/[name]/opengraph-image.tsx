@@ -15,7 +15,7 @@ interface ImageProps {
 export default async function OpenGraphImage({ params }: ImageProps) {
   const { org, name } = await params;
   const ref = modelRefFromRoute(org, name);
-  const report = ref ? (snapshotStore().latest(ref.source, ref.id)?.report ?? null) : null;
+  const report = ref ? ((await snapshotStore().latest(ref.source, ref.id))?.report ?? null) : null;
   const cls = report?.class ?? 0;
   return new ImageResponse(
     <div

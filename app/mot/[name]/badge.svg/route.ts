@@ -1,4 +1,5 @@
-import { BADGE_HEADERS, badgeSvg } from "@/lib/report/badge";
+import { UNKNOWN_BADGE } from "@/lib/report/badge";
+import { badgeResponse, requestedBadgeStyle } from "@/lib/server/http/badge-response";
 import { recordForRoute } from "@/lib/server/loaders/record-page";
 
 interface Context {
@@ -6,8 +7,13 @@ interface Context {
 }
 
 /** The class a MOT record's own components give; grey "unknown" for a name MOT does not list. */
-export async function GET(_request: Request, { params }: Context): Promise<Response> {
-  const found = recordForRoute((await params).name);
-  const svg = badgeSvg(found ? { class: found.report.class, provisional: false } : { class: null, provisional: false });
-  return new Response(svg, { status: found ? 200 : 404, headers: BADGE_HEADERS });
+export async function GET(request: Request, { params }: Context): Promise<Response> {
+  const requested = requestedBadgeStyle(request);
+  if (!requested.ok) {
+    return requested.response;
+  }
+  const found = await recordForRoute((await params).name);
+  return found
+    ? badgeResponse({ class: found.report.class, provisional: false }, requested.style)
+    : badgeResponse(UNKNOWN_BADGE, requested.style, { status: 404 });
 }

@@ -8,7 +8,7 @@ interface Context {
 /** The record exactly as it stands in MOT's repository (at the synced commit). */
 export async function GET(_request: Request, { params }: Context): Promise<Response> {
   try {
-    const found = requireRecord((await params).name);
+    const found = await requireRecord((await params).name);
     return new Response(found.record.yaml, {
       headers: {
         "content-type": "application/yaml; charset=utf-8",

@@ -11,7 +11,7 @@ interface Context {
 /** The self-reported report of a MOT record as JSON (the API's schema, `model.source` "mot"). */
 export async function GET(_request: Request, { params }: Context): Promise<Response> {
   try {
-    const found = requireRecord((await params).name);
+    const found = await requireRecord((await params).name);
     return NextResponse.json(reportJson(found.report), {
       headers: { "content-disposition": `inline; filename="mot__${fileStem(found.record.name)}.mof-report.json"`, "cache-control": "public, max-age=3600" },
     });

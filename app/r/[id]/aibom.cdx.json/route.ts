@@ -8,7 +8,7 @@ interface Context {
 /** A snapshot as a CycloneDX 1.6 ML-BOM; immutable like the snapshot. */
 export async function GET(request: Request, { params }: Context): Promise<Response> {
   try {
-    return snapshotExport(request, (await params).id, "cyclonedx");
+    return await snapshotExport(request, (await params).id, "cyclonedx");
   } catch (error) {
     return toErrorResponse(error);
   }

@@ -1,13 +1,19 @@
 import { snapshotStore } from "@/lib/db/snapshots";
-import { BADGE_HEADERS, badgeSvg } from "@/lib/report/badge";
+import { UNKNOWN_BADGE } from "@/lib/report/badge";
+import { badgeResponse, requestedBadgeStyle } from "@/lib/server/http/badge-response";
 
 interface Context {
   params: Promise<{ id: string }>;
 }
 
 /** The badge of one snapshot (classified YAML records have no model page, so they are badged by snapshot). */
-export async function GET(_request: Request, { params }: Context): Promise<Response> {
-  const report = snapshotStore().get((await params).id);
-  const svg = badgeSvg(report ? { class: report.class, provisional: report.provisional } : { class: null, provisional: false });
-  return new Response(svg, { status: report ? 200 : 404, headers: BADGE_HEADERS });
+export async function GET(request: Request, { params }: Context): Promise<Response> {
+  const requested = requestedBadgeStyle(request);
+  if (!requested.ok) {
+    return requested.response;
+  }
+  const report = await snapshotStore().get((await params).id);
+  return report
+    ? badgeResponse({ class: report.class, provisional: report.provisional }, requested.style)
+    : badgeResponse(UNKNOWN_BADGE, requested.style, { status: 404 });
 }

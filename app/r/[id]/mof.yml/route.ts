@@ -8,7 +8,7 @@ interface Context {
 /** The MOT record a snapshot was graded from; immutable like the snapshot. */
 export async function GET(_request: Request, { params }: Context): Promise<Response> {
   try {
-    return yamlDownload(requireSnapshot((await params).id), "public, max-age=31536000, immutable");
+    return yamlDownload(await requireSnapshot((await params).id), "public, max-age=31536000, immutable");
   } catch (error) {
     return toErrorResponse(error);
   }

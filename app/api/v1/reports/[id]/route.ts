@@ -13,9 +13,9 @@ export async function GET(request: Request, { params }: Context): Promise<Respon
   try {
     const format = requestedFormat(request);
     if (format !== "json") {
-      return snapshotExport(request, (await params).id, format);
+      return await snapshotExport(request, (await params).id, format);
     }
-    const report = requireSnapshot((await params).id);
+    const report = await requireSnapshot((await params).id);
     return NextResponse.json(reportJson(report), { headers: { "cache-control": "public, max-age=31536000, immutable" } });
   } catch (error) {
     return toErrorResponse(error);

@@ -25,11 +25,10 @@ export default async function HistoryPage({ params, searchParams }: HistoryPageP
     notFound();
   }
   const store = snapshotStore();
-  const snapshots = store.history(ref.source, ref.id);
+  const snapshots = await store.history(ref.source, ref.id);
   const toId = one(query.to) ?? snapshots[0]?.id;
   const fromId = one(query.from) ?? snapshots[1]?.id;
-  const to = toId ? store.get(toId) : null;
-  const from = fromId ? store.get(fromId) : null;
+  const [to, from] = await Promise.all([toId ? store.get(toId) : null, fromId ? store.get(fromId) : null]);
   const comparable = to && from && to.model.id.toLowerCase() === from.model.id.toLowerCase();
   return (
     <div className="space-y-8">

@@ -1,11 +1,17 @@
-/** One schema step; its position in `migrations` (1-based) is the user_version it produces. */
-export interface Migration {
+import type BetterSqlite3 from "better-sqlite3";
+
+/** One step of the SQLite-only schema of earlier builds; its position (1-based) is the user_version it produces. */
+export interface LegacyStep {
   name: string;
   sql: string;
 }
 
-/** Ordered and append-only: never edit a shipped step, add a new one (audits, snapshots, …) at the end. */
-export const migrations: readonly Migration[] = [
+/**
+ * The schema steps SQLite files went through before the Kysely migrations, frozen: a file an earlier build made
+ * (user_version 1 to 4) is brought to step 4 here, and the baseline migration then finds its tables in place.
+ * Never edit or extend this list; new schema goes in a Kysely migration.
+ */
+export const LEGACY_STEPS: readonly LegacyStep[] = [
   {
     name: "http-cache",
     sql: `
@@ -77,3 +83,20 @@ export const migrations: readonly Migration[] = [
     `,
   },
 ];
+
+/** Brings a file of an earlier build up to the last legacy step; a new file (user_version 0) is left to the migrations. */
+export function upgradeLegacyFile(sqlite: BetterSqlite3.Database): void {
+  const version = Number(sqlite.pragma("user_version", { simple: true }));
+  if (version > LEGACY_STEPS.length) {
+    throw new Error(`the SQLite file's schema version ${version} is newer than this build knows (${LEGACY_STEPS.length})`);
+  }
+  if (version === 0) {
+    return;
+  }
+  LEGACY_STEPS.slice(version).forEach((step, index) => {
+    sqlite.transaction(() => {
+      sqlite.exec(step.sql);
+      sqlite.pragma(`user_version = ${version + index + 1}`);
+    })();
+  });
+}

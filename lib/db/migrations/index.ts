@@ -1,0 +1,27 @@
+import { type Kysely, type Migration, Migrator } from "kysely";
+import type { DialectSql } from "../dialect";
+import { isStorageUnavailable, reasonOf } from "../health";
+import type { Schema } from "../schema";
+import { baseline } from "./0001-baseline";
+
+/** The versioned migrations of both dialects, applied in name order; append new ones, never edit a shipped one. */
+export function migrationsFor(dialect: DialectSql): Record<string, Migration> {
+  return { "0001-baseline": baseline(dialect) };
+}
+
+/**
+ * Applies every migration the database has not seen, and returns their names. Kysely records them in
+ * kysely_migration and holds kysely_migration_lock meanwhile, so instances starting together migrate once.
+ */
+export async function migrateToLatest(db: Kysely<Schema>, migrations: Record<string, Migration>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  const { error, results = [] } = await migrator.migrateToLatest();
+  if (error !== undefined) {
+    if (isStorageUnavailable(error)) {
+      throw error;
+    }
+    const failed = results.find((r) => r.status === "Error")?.migrationName;
+    throw new Error(`${failed === undefined ? "the migrations" : `migration ${failed}`} failed: ${reasonOf(error)}`, { cause: error });
+  }
+  return results.filter((r) => r.status === "Success").map((r) => r.migrationName);
+}

@@ -1,0 +1,57 @@
+/** Upstream answers kept for revalidation (not an RFC 9111 HTTP cache); times are epoch milliseconds. */
+export interface ResponseCacheTable {
+  key: string;
+  status: number;
+  /** JSON object of the kept headers. */
+  headers: string;
+  body: string;
+  expires_at: number;
+  stored_at: number;
+}
+
+/** Immutable report snapshots behind /r/{id}. */
+export interface SnapshotsTable {
+  id: string;
+  /** `source:id`, lower-cased: one model however its id is spelt. */
+  model_key: string;
+  source: string;
+  model_id: string;
+  /** ISO 8601 in UTC; sorts as text. */
+  created_at: string;
+  class: number;
+  /** 0 or 1. */
+  provisional: number;
+  report_json: string;
+}
+
+/** The vendored MOT records, classified, for the /models list. */
+export interface RegistryRecordsTable {
+  file: string;
+  name: string;
+  blob_sha: string;
+  producer: string;
+  date: string | null;
+  class: number;
+  progress_json: string;
+  total_progress: number;
+  hf_id: string | null;
+  github_repo: string | null;
+  /** JSON array of licence ids. */
+  licenses: string;
+  /** JSON object: status per component name. */
+  statuses: string;
+  yaml: string;
+}
+
+export interface RegistryMetaTable {
+  key: string;
+  value: string;
+}
+
+/** Every table of both dialects, as the stores see them. */
+export interface Schema {
+  response_cache: ResponseCacheTable;
+  snapshots: SnapshotsTable;
+  registry_records: RegistryRecordsTable;
+  registry_meta: RegistryMetaTable;
+}

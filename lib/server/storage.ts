@@ -1,0 +1,29 @@
+import { closeDefaultDatabase, createResponseCache, type Database, defaultDatabase, type PruneSettings, pruneSettings, schedulePrune } from "@/lib/db";
+
+export interface StartedStorage {
+  database: Database;
+  /** Stops the prune schedule and closes the database. */
+  stop(): Promise<void>;
+}
+
+export interface StartStorageOptions {
+  /** The prune schedule; by default from MOFSCOPE_CACHE_PRUNE_MINUTES and MOFSCOPE_CACHE_GRACE_HOURS. */
+  prune?: PruneSettings;
+  log?: (line: string) => void;
+}
+
+/**
+ * What the production server does with its storage before it listens: opens and migrates the database the
+ * environment names (rejecting when it cannot), and prunes the response cache on a schedule from then on.
+ */
+export async function startStorage({ prune = pruneSettings(), log }: StartStorageOptions = {}): Promise<StartedStorage> {
+  const database = await defaultDatabase();
+  const stopPruning = schedulePrune(createResponseCache(database), prune, log);
+  return {
+    database,
+    stop: async () => {
+      stopPruning();
+      await closeDefaultDatabase();
+    },
+  };
+}
