@@ -1,15 +1,14 @@
 import { type NextRequest, NextResponse } from "next/server";
-import { ERROR_STATUS } from "@/lib/api/errors";
 import { probeModel } from "@/lib/audit/probe";
-import { modelPath, modelRefFromRoute } from "@/lib/report/model-ref";
+import { modelRefFromRoute } from "@/lib/report/model-ref";
 import { noncePolicy, SECURITY_HEADERS } from "@/lib/server/http/security-headers";
 import { hasSnapshot } from "@/lib/server/loaders/latest-report";
 import { type CachedPage, cacheableRequest, cachedPage, FILL_HEADER, fillInBackground, HIT_HEADER, within } from "@/lib/server/page-cache/cache";
-import { relayPage } from "@/lib/server/pages/relay";
+import { modelUnavailablePage } from "@/lib/server/pages/status-pages";
 
-// route handlers that set their own policy keep it: the badge SVGs (default-src 'none') and /go, which relays the
-// 400 page rendered by an inner request together with that request's nonce
-const OWN_POLICY = /\.svg$|^\/go$/;
+// route handlers that set their own policy keep it: the badge SVGs (default-src 'none'), and /go and the re-audit
+// route, which relay a 400 or 403 page rendered by an inner request together with that request's nonce
+const OWN_POLICY = /\.svg$|^\/go$|\/reaudit$/;
 
 function withSecurityHeaders<R extends Response>(response: R, csp: string | null): R {
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
@@ -43,17 +42,7 @@ async function unavailableModel(request: NextRequest): Promise<Response | null> 
   if (probe.ok) {
     return null;
   }
-  const { code, message, retryAfterSeconds } = probe.error;
-  const status = ERROR_STATUS[code];
-  const query = new URLSearchParams({
-    status: String(status),
-    code,
-    message,
-    model: ref.id,
-    path: modelPath(ref),
-    ...(retryAfterSeconds ? { retry: String(retryAfterSeconds) } : {}),
-  });
-  return relayPage(`/model-unavailable?${query}`, status, retryAfterSeconds ? { "retry-after": String(retryAfterSeconds) } : {});
+  return modelUnavailablePage(ref, probe.error);
 }
 
 export async function proxy(request: NextRequest): Promise<Response> {

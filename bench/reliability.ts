@@ -1,5 +1,6 @@
 import { join } from "node:path";
 import { appEnv, startApp } from "@/tests/helpers/app-server";
+import { crossSitePosts, FORGED_STATUS_PAGES, MALFORMED_PATHS, REFUSED_METHODS, rawRequest } from "@/tests/helpers/edge-requests";
 import { API_FUZZ_RUNS } from "@/tests/helpers/fuzz";
 import type { FaultRule } from "@/tests/helpers/mock-upstream";
 import { startMockUpstream } from "@/tests/helpers/mock-upstream";
@@ -61,6 +62,54 @@ async function herd(dir: string): Promise<{ requests: number; upstream: number; 
   }
 }
 
+/** The edge's refusals on a real server: how many got the status they deserve, and what they cost. */
+async function edgeRefusals(dir: string): Promise<Record<string, string | number>> {
+  const mock = await startMockUpstream();
+  const app = await startApp(await sparePort(), appEnv(mock, join(dir, "edge.sqlite"), { MOFSCOPE_AUDIT_LIMIT: "100000" }));
+  const score = { "malformed path → 400": 0, "unknown method → 405": 0, "cross-site re-audit → 403": 0, "forged status page → 404": 0 };
+  let total = 0;
+  let serverErrors = 0;
+  let withoutHeaders = 0;
+  const send = async (method: string, path: string, headers: Record<string, string>, expected: number, row: keyof typeof score) => {
+    const answer = await rawRequest(app.url, method, path, headers);
+    total++;
+    serverErrors += answer.status >= 500 ? 1 : 0;
+    withoutHeaders += answer.headers["x-content-type-options"] === "nosniff" ? 0 : 1;
+    score[row] += answer.status === expected ? 1 : 0;
+  };
+  try {
+    for (const path of [...MALFORMED_PATHS.api, ...MALFORMED_PATHS.pages]) {
+      await send("GET", path, {}, 400, "malformed path → 400");
+    }
+    for (const [method, path] of REFUSED_METHODS) {
+      await send(method, path, {}, 405, "unknown method → 405");
+    }
+    const before = mock.requests.length;
+    const refused = crossSitePosts(app.url).filter(([, status]) => status === 403);
+    for (const [headers] of refused) {
+      await send("POST", "/models/LLM360/Amber/reaudit", headers, 403, "cross-site re-audit → 403");
+    }
+    const refusedUpstream = mock.requests.length - before;
+    for (const path of FORGED_STATUS_PAGES) {
+      await send("GET", path, {}, 404, "forged status page → 404");
+    }
+    const of = (row: keyof typeof score, n: number) => `${score[row]}/${n}`;
+    return {
+      "malformed path → 400": of("malformed path → 400", MALFORMED_PATHS.api.length + MALFORMED_PATHS.pages.length),
+      "unknown method → 405": of("unknown method → 405", REFUSED_METHODS.length),
+      "cross-site re-audit → 403": of("cross-site re-audit → 403", refused.length),
+      "forged status page → 404": of("forged status page → 404", FORGED_STATUS_PAGES.length),
+      "answers 5xx": `${serverErrors}/${total}`,
+      "without security headers": `${withoutHeaders}/${total}`,
+      "upstream requests of refused re-audits": refusedUpstream,
+      "errors logged": (app.logs().match(/error/gi) ?? []).length,
+    };
+  } finally {
+    await app.stop();
+    await mock.close();
+  }
+}
+
 async function loadQuietAndStormy(dir: string): Promise<Record<string, Record<string, string | number>>> {
   const mock = await startMockUpstream();
   const app = await startApp(
@@ -110,7 +159,7 @@ async function loadQuietAndStormy(dir: string): Promise<Record<string, Record<st
   return rows;
 }
 
-/** Fault cases passed, fuzz runs, the thundering herd, and cached-read load with a quiet and with a faulty upstream. */
+/** Fault cases passed, fuzz runs, the edge's refusals, the thundering herd, and cached-read load with a quiet and with a faulty upstream. */
 export async function benchReliability(): Promise<Record<string, Record<string, string | number>>> {
   ensureBuild();
   const dir = benchDir();
@@ -118,7 +167,15 @@ export async function benchReliability(): Promise<Record<string, Record<string, 
   const crowd = await herd(dir);
   const rows: Record<string, Record<string, string | number>> = {
     "server fault cases": { passed: faults.passed, of: faults.total, failed: faults.failed.join(" | ") || "none" },
-    "fuzz runs per property": { "audit url": API_FUZZ_RUNS, "report id": API_FUZZ_RUNS, "classify body": API_FUZZ_RUNS, "compare m": API_FUZZ_RUNS * 10 },
+    "fuzz runs per property": {
+      "audit url": API_FUZZ_RUNS,
+      "report id": API_FUZZ_RUNS,
+      "classify body": API_FUZZ_RUNS,
+      "compare m": API_FUZZ_RUNS * 10,
+      "go url": API_FUZZ_RUNS,
+      "re-audit origin": API_FUZZ_RUNS,
+    },
+    "edge refusals": await edgeRefusals(dir),
     "thundering herd": {
       "concurrent requests": crowd.requests,
       "answered 200": crowd.ok,

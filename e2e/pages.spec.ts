@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
+import { FORGED_STATUS_PAGES, SPOOF } from "../tests/helpers/edge-requests";
 import { asNewClient, expectAccessible, screenshots } from "./support";
 
 const amber = readFileSync("tests/conformance/mot/models/Amber.yml", "utf8");
@@ -82,6 +83,24 @@ test("answers 400 explaining a URL that names no model", async ({ page }) => {
   await expect(page.getByTestId("bad-url-reason")).toContainText("dataset");
   await expectAccessible(page);
   await screenshots(page, "bad-url");
+});
+
+test("status pages print only what the server decided: a direct visit is a neutral 404 and no caller text is shown", async ({ page }) => {
+  for (const path of FORGED_STATUS_PAGES) {
+    const response = await page.goto(path);
+    expect.soft(response?.status(), path).toBe(404);
+    await expect.soft(page.getByRole("heading", { level: 1 }), path).toHaveText("Nothing here");
+    await expect.soft(page.locator("body"), path).not.toContainText("555-0100");
+  }
+});
+
+test("the 400 page for a pasted text explains by the parser's code and keeps the text only in the box", async ({ page }) => {
+  const response = await page.goto(`/go?url=${encodeURIComponent(SPOOF)}`);
+  expect(response?.status()).toBe(400);
+  await expect(page.getByTestId("bad-url-reason")).toContainText("a user or organisation page, not a model");
+  // the text is echoed only as the editable value of the form field, never as the page's words
+  await expect(page.locator("main")).not.toContainText("555-0100");
+  await expect(page.getByLabel("Model URL or id")).toHaveValue(SPOOF);
 });
 
 test("API errors share one shape", async ({ request }) => {

@@ -1,8 +1,11 @@
 import { readdirSync, readFileSync } from "node:fs";
+import { connect } from "node:net";
 import { join } from "node:path";
 import { expect, test } from "@playwright/test";
+import fc from "fast-check";
 import { APP_PORT } from "../playwright.config";
 import { type AppServer, appEnv, startApp } from "../tests/helpers/app-server";
+import { crossSitePosts, MALFORMED_PATHS, REFUSED_METHODS, rawRequest } from "../tests/helpers/edge-requests";
 import { type MockUpstream, startMockUpstream } from "../tests/helpers/mock-upstream";
 
 // one server for the whole file: audit limit 3 per client, recognisable fake tokens, its own mock upstream
@@ -148,4 +151,123 @@ test("tokens reach only their own upstream and appear in no response, log or cli
   const bundle = staticFiles(".next/static").map((file) => ({ file, text: readFileSync(file, "utf8") }));
   expect(bundle.length).toBeGreaterThan(0);
   expect(bundle.filter(({ text }) => [...secrets, "HF_TOKEN", "GITHUB_TOKEN"].some((s) => text.includes(s))).map((b) => b.file)).toEqual([]);
+});
+
+const raw = (method: string, path: string, headers: Record<string, string> = {}) => rawRequest(app.url, method, path, headers);
+
+function expectSecurityHeaders(headers: Record<string, string>, what: string): void {
+  expect.soft(headers["x-content-type-options"], what).toBe("nosniff");
+  expect.soft(headers["x-frame-options"], what).toBe("DENY");
+  expect.soft(headers["referrer-policy"], what).toBe("strict-origin-when-cross-origin");
+  expect.soft(headers["content-security-policy"] ?? "", what).toContain("frame-ancestors 'none'");
+}
+
+test("malformed percent-escapes get 400 (JSON on the API, the error page elsewhere), TRACE gets 405; security headers, no error logged", async () => {
+  const logged = app.logs().length;
+  for (const path of MALFORMED_PATHS.api) {
+    const answer = await raw("GET", path);
+    expect.soft(answer.status, path).toBe(400);
+    expect.soft(JSON.parse(answer.text), path).toEqual({ error: { code: "bad_input", message: expect.stringMatching(/percent/) } });
+    expectSecurityHeaders(answer.headers, path);
+  }
+  for (const path of MALFORMED_PATHS.pages) {
+    const answer = await raw("GET", path);
+    expect.soft(answer.status, path).toBe(400);
+    expect.soft(answer.headers["content-type"], path).toContain("text/html");
+    expect.soft(answer.text, path).toContain("This address is malformed");
+    expectSecurityHeaders(answer.headers, path);
+    // the relayed page keeps the nonce its scripts were rendered with
+    const nonce = /'nonce-([^']+)'/.exec(answer.headers["content-security-policy"] ?? "")?.[1];
+    expect.soft(nonce, path).toBeTruthy();
+    expect.soft(answer.text.includes(`nonce="${nonce}"`), path).toBe(true);
+  }
+  for (const [method, path] of REFUSED_METHODS) {
+    const answer = await raw(method, path);
+    expect.soft(answer.status, `${method} ${path}`).toBe(405);
+    expect.soft(answer.headers.allow, `${method} ${path}`).toBe("GET, HEAD, POST, OPTIONS");
+    expectSecurityHeaders(answer.headers, `${method} ${path}`);
+  }
+  expect((await raw("TRACE", "/api/v1/audit")).text).toContain('"method_not_allowed"');
+  // CONNECT reaches Node as a socket, not a request: it gets the same 405, then the connection closes
+  const connectAnswer = await new Promise<string>((resolve, reject) => {
+    const socket = connect(Number(new URL(app.url).port), "127.0.0.1", () => socket.write("CONNECT example.org:443 HTTP/1.1\r\nHost: example.org:443\r\n\r\n"));
+    let text = "";
+    socket.on("data", (chunk) => {
+      text += chunk.toString("utf8");
+    });
+    socket.on("close", () => resolve(text));
+    socket.on("error", reject);
+  });
+  expect(connectAnswer).toMatch(/^HTTP\/1\.1 405 Method Not Allowed\r\n/);
+  expect(connectAnswer).toContain("allow: GET, HEAD, POST, OPTIONS");
+  expect(app.logs().slice(logged)).not.toMatch(/error|unsupported/i);
+});
+
+test("fuzz: any path with broken escapes and any method gets a 4xx or an answer, never a 500, always with the security headers", async () => {
+  const piece = fc.oneof(
+    fc.constantFrom("%", "%f", "%ff", "%fe%ff", "%c0%af", "%E0%A4%A", "%ED%A0%80", "%00", "%2e%2e", "%2f", "%zz"),
+    fc.stringMatching(/^%[0-9a-fA-F]{1,2}$/),
+    fc.stringMatching(/^[A-Za-z0-9._~-]{0,8}$/),
+  );
+  const path = fc
+    .tuple(
+      fc.constantFrom("/", "/models/", "/r/", "/api/v1/reports/", "/mot/", "/badge/", "/families/", "/api/v1/"),
+      fc.array(piece, { minLength: 1, maxLength: 6 }),
+    )
+    .map(([prefix, parts]) => prefix + parts.join(""));
+  const method = fc.constantFrom("GET", "HEAD", "TRACE", "DELETE", "PUT", "PATCH", "OPTIONS");
+  const logged = app.logs().length;
+  await fc.assert(
+    fc.asyncProperty(method, path, async (m, p) => {
+      const answer = await raw(m, p, { "x-forwarded-for": "10.6.6.6" });
+      expect(answer.status, `${m} ${p}`).toBeLessThan(500);
+      expect(answer.headers["x-content-type-options"], `${m} ${p}`).toBe("nosniff");
+    }),
+    { numRuns: 100 },
+  );
+  expect(app.logs().slice(logged)).not.toMatch(/error|unsupported/i);
+});
+
+test("cross-site re-audit: a POST from another origin gets 403 and audits nothing; same-origin and non-browser posts work", async () => {
+  const path = "/models/EleutherAI/pythia-160m/reaudit";
+  for (const [headers, status] of crossSitePosts(app.url)) {
+    const before = mock.requests.length;
+    const answer = await raw("POST", path, { ...headers, "x-forwarded-for": `10.7.7.${status === 403 ? 1 : Object.keys(headers).length + 2}` });
+    const what = JSON.stringify(headers);
+    expect.soft(answer.status, what).toBe(status);
+    if (status === 403) {
+      expect.soft(mock.requests.length - before, what).toBe(0);
+      expect.soft(answer.headers["content-type"], what).toContain("text/html");
+      expect.soft(answer.text, what).toContain("sent from another site");
+      expectSecurityHeaders(answer.headers, what);
+    } else {
+      expect.soft(answer.headers.location, what).toMatch(/^\/models\/EleutherAI\/pythia-160m\?notice=/);
+    }
+  }
+});
+
+test("cross-site re-audit in Chromium: another site's form is refused, the page's own button still re-audits", async ({ page }) => {
+  test.setTimeout(90_000);
+  await page.setExtraHTTPHeaders({ "x-forwarded-for": "10.7.8.1" });
+  // a page of another origin, served by Playwright, whose form targets this server's re-audit route
+  await page.route("http://evil.example/**", (route) =>
+    route.fulfill({
+      contentType: "text/html",
+      body: `<form method="post" action="${app.url}/models/EleutherAI/pythia-160m/reaudit"><button>Win a prize</button></form>`,
+    }),
+  );
+  await page.goto("http://evil.example/");
+  const before = mock.requests.length;
+  const [refused] = await Promise.all([page.waitForResponse((r) => r.url().endsWith("/reaudit")), page.getByRole("button", { name: "Win a prize" }).click()]);
+  expect(refused.status()).toBe(403);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Refused: sent from another site");
+  expect(mock.requests.length).toBe(before);
+
+  await page.goto(`${app.url}/models/EleutherAI/pythia-160m`);
+  const [done] = await Promise.all([
+    page.waitForResponse((r) => r.url().endsWith("/reaudit")),
+    page.getByRole("button", { name: "Re-audit now" }).first().click(),
+  ]);
+  expect(done.status()).toBe(303);
+  await expect(page.getByText("Re-audited just now.")).toBeVisible({ timeout: 30_000 });
 });

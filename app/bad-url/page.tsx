@@ -1,6 +1,9 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import Link from "next/link";
+import { notFound } from "next/navigation";
 import { UrlForm } from "@/components/url-form";
+import { readBadUrl } from "@/lib/server/pages/status-pages";
 
 export const metadata: Metadata = { title: "Not a model URL", robots: { index: false } };
 
@@ -8,13 +11,15 @@ interface BadUrlPageProps {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }
 
-const first = (value: string | string[] | undefined): string => (Array.isArray(value) ? (value[0] ?? "") : (value ?? ""));
-
-/** Served with status 400 (the proxy rewrites /go here) when a pasted URL names no model. */
+/**
+ * Relayed by /go with status 400 when a pasted URL names no model. The reason is the parser's code in words; what the
+ * visitor typed goes back only into the form field, as their input to correct, never into the page's own sentences.
+ */
 export default async function BadUrlPage({ searchParams }: BadUrlPageProps) {
-  const params = await searchParams;
-  const input = first(params.input);
-  const message = first(params.message) || "paste a model URL or an org/name id";
+  const page = readBadUrl(await searchParams, await headers());
+  if (page === null) {
+    notFound();
+  }
   return (
     <div className="max-w-2xl space-y-6">
       <div>
@@ -22,10 +27,8 @@ export default async function BadUrlPage({ searchParams }: BadUrlPageProps) {
         <h1 className="mt-1 text-2xl font-bold tracking-tight">mofscope cannot audit this</h1>
       </div>
       <div className="card space-y-2">
-        <p>
-          You entered: <code className="break-all font-mono">{input || "(nothing)"}</code>
-        </p>
-        <p data-testid="bad-url-reason">What we recognised: {message}.</p>
+        <p data-testid="bad-url-reason">What we recognised: {page.reason}.</p>
+        {page.input ? <p className="text-sm">What you entered is in the box below, to correct.</p> : null}
       </div>
       <div>
         <h2 className="font-semibold">What works</h2>
@@ -41,7 +44,7 @@ export default async function BadUrlPage({ searchParams }: BadUrlPageProps) {
           </li>
         </ul>
       </div>
-      <UrlForm defaultValue={input} />
+      <UrlForm defaultValue={page.input} />
       <p className="text-sm">
         Or go back{" "}
         <Link href="/" className="link">

@@ -1,7 +1,7 @@
 import type { NextRequest } from "next/server";
 import { refForInput } from "@/lib/audit/model-input";
 import { modelPath } from "@/lib/report/model-ref";
-import { relayPage } from "@/lib/server/pages/relay";
+import { badUrlPage } from "@/lib/server/pages/status-pages";
 
 /** The home form's target: a recognised model redirects (303) to its page; anything else is a 400 that explains why. */
 export async function GET(request: NextRequest): Promise<Response> {
@@ -10,6 +10,5 @@ export async function GET(request: NextRequest): Promise<Response> {
   if (target.ok) {
     return new Response(null, { status: 303, headers: { location: modelPath(target.ref) } });
   }
-  const query = new URLSearchParams({ input: input.slice(0, 300), code: target.code, message: target.message });
-  return relayPage(`/bad-url?${query}`, 400);
+  return badUrlPage(input, target.code);
 }

@@ -1,6 +1,10 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import Link from "next/link";
+import { notFound } from "next/navigation";
 import { AuditError } from "@/components/audit-error";
+import { modelPath } from "@/lib/report/model-ref";
+import { readModelUnavailable } from "@/lib/server/pages/status-pages";
 
 export const metadata: Metadata = { title: "No report", robots: { index: false } };
 
@@ -8,35 +12,30 @@ interface ModelUnavailablePageProps {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }
 
-const first = (value: string | string[] | undefined): string => (Array.isArray(value) ? (value[0] ?? "") : (value ?? ""));
-const MODEL_PATH = /^\/models\/[A-Za-z0-9._-]+\/[A-Za-z0-9._-]+(\?source=github)?$/;
-
-/** Served by the proxy with the status it names (404, 429, 502, 503) when a model page cannot have a report. */
+/** Relayed by the proxy with the status of its code (404, 403, 429, 502, 503) when a model page cannot have a report. */
 export default async function ModelUnavailablePage({ searchParams }: ModelUnavailablePageProps) {
-  const params = await searchParams;
-  const status = first(params.status).slice(0, 3);
-  const model = first(params.model).slice(0, 200);
-  const path = first(params.path);
-  const retry = Number(first(params.retry)) || undefined;
-  const code = first(params.code) || "upstream_unavailable";
+  const page = readModelUnavailable(await searchParams, await headers());
+  if (page === null) {
+    notFound();
+  }
   return (
     <div className="max-w-2xl space-y-6">
       <div>
         <p className="text-sm font-semibold text-rose-800 dark:text-rose-300">
-          {status} · {model}
+          {page.status} · {page.ref.id}
         </p>
-        <h1 className="mt-1 break-words text-2xl font-bold tracking-tight">No report for {model}</h1>
+        <h1 className="mt-1 break-words text-2xl font-bold tracking-tight">No report for {page.ref.id}</h1>
       </div>
       <AuditError
-        code={code}
-        message={first(params.message).slice(0, 500) || "The audit could not start."}
-        retryAfterSeconds={retry}
+        code={page.code}
+        message={page.message}
+        retryAfterSeconds={page.retryAfterSeconds}
         action={
-          code !== "not_found" && MODEL_PATH.test(path) ? (
-            <Link href={path} className="btn">
+          page.code === "not_found" ? undefined : (
+            <Link href={modelPath(page.ref)} className="btn">
               Try again
             </Link>
-          ) : undefined
+          )
         }
       />
     </div>

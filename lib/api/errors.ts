@@ -8,6 +8,8 @@ export const ERROR_STATUS = {
   invalid_yaml: 400,
   not_found: 404,
   gated: 403,
+  cross_site: 403,
+  method_not_allowed: 405,
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,

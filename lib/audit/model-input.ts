@@ -1,8 +1,8 @@
-import { parseModelUrl } from "@/lib/fetchers/url";
+import { parseModelUrl, type UrlErrorCode } from "@/lib/fetchers/url";
 import { type ModelRef, modelRefFromRoute } from "@/lib/report/model-ref";
 
 /** What a pasted URL or id names, or the parser's reason for refusing it. */
-export function refForInput(input: string): { ok: true; ref: ModelRef } | { ok: false; code: string; message: string } {
+export function refForInput(input: string): { ok: true; ref: ModelRef } | { ok: false; code: UrlErrorCode; message: string } {
   const parsed = parseModelUrl(input);
   if (!parsed.ok) {
     return { ok: false, code: parsed.error.code, message: parsed.error.message };

@@ -10,9 +10,16 @@ export interface AuditError {
   readonly retryAfterSeconds?: number;
 }
 
+/** The codes a failed first request (the model or repository itself) can give. */
+export type FirstRequestCode = Exclude<AuditErrorCode, "bad_input">;
+
+export interface FirstRequestError extends AuditError {
+  readonly code: FirstRequestCode;
+}
+
 export type AuditOutcome = { readonly ok: true; readonly report: Report } | { readonly ok: false; readonly error: AuditError };
 
-const BY_KIND: Record<FetchFailureKind, AuditErrorCode> = {
+const BY_KIND: Record<FetchFailureKind, FirstRequestCode> = {
   not_found: "not_found",
   gated: "gated",
   rate_limited: "rate_limited",
@@ -21,19 +28,28 @@ const BY_KIND: Record<FetchFailureKind, AuditErrorCode> = {
   invalid_response: "upstream_error",
 };
 
-/** The audit cannot start when the first request (the model or repository itself) fails. */
-export function firstRequestFailed(failure: SourceFailure, what: string): AuditOutcome {
-  const retryAfterSeconds = failure.retryAfterSeconds;
-  const code = BY_KIND[failure.kind];
-  const messages: Record<AuditErrorCode, string> = {
+/** Why the first request failed, said from the code, the target and the wait alone, so a status page can say it again from those. */
+export function firstRequestMessage(code: FirstRequestCode, what: string, retryAfterSeconds?: number): string {
+  const messages: Record<FirstRequestCode, string> = {
     not_found: `${what} was not found: it may be misspelt, private or deleted.`,
     gated: `${what} is gated and its metadata cannot be read without access.`,
     rate_limited: `The upstream is rate-limiting requests; try again${retryAfterSeconds ? ` in ${retryAfterSeconds} s` : " later"}.`,
-    upstream_error: `The upstream did not answer properly for ${what} (${failure.kind.replace("_", " ")}); try again later.`,
+    upstream_error: `The upstream did not answer properly for ${what}; try again later.`,
     upstream_unavailable: `The upstream did not answer in time for ${what}; try again later.`,
-    bad_input: failure.message,
   };
-  return { ok: false, error: { code, message: messages[code], ...(retryAfterSeconds ? { retryAfterSeconds } : {}) } };
+  return messages[code];
+}
+
+/** How messages name the model: the Hugging Face model or the GitHub repository `id`. */
+export function describeTarget(target: { source: "hf" | "github"; id: string }): string {
+  return target.source === "hf" ? `The Hugging Face model ${target.id}` : `The GitHub repository ${target.id}`;
+}
+
+/** The audit cannot start when the first request (the model or repository itself) fails. */
+export function firstRequestFailed(failure: SourceFailure, what: string): { readonly ok: false; readonly error: FirstRequestError } {
+  const retryAfterSeconds = failure.retryAfterSeconds;
+  const code = BY_KIND[failure.kind];
+  return { ok: false, error: { code, message: firstRequestMessage(code, what, retryAfterSeconds), ...(retryAfterSeconds ? { retryAfterSeconds } : {}) } };
 }
 
 export function badInput(message: string): AuditOutcome {

@@ -1,15 +1,14 @@
 import { getRepo } from "@/lib/fetchers/github";
 import { getModelInfo } from "@/lib/fetchers/hf";
 import { defaultDeps } from "./default-deps";
-import type { AuditError } from "./outcome";
-import { firstRequestFailed } from "./outcome";
+import { describeTarget, type FirstRequestError, firstRequestFailed } from "./outcome";
 import { sourced } from "./sourced";
 
 /**
  * Asks the upstream only whether the model (or repository) can be read at all, through the shared response cache, so
  * a page can answer 404 or 503 before it starts streaming; the audit that follows reads the answer from the cache.
  */
-export async function probeModel(target: { source: "hf" | "github"; id: string }): Promise<{ ok: true } | { ok: false; error: AuditError }> {
+export async function probeModel(target: { source: "hf" | "github"; id: string }): Promise<{ ok: true } | { ok: false; error: FirstRequestError }> {
   const upstream = defaultDeps(false).upstream();
   const [owner = "", repo = ""] = target.id.split("/");
   const answer =
@@ -19,6 +18,5 @@ export async function probeModel(target: { source: "hf" | "github"; id: string }
   if (answer.ok) {
     return { ok: true };
   }
-  const outcome = firstRequestFailed(answer.failure, target.source === "hf" ? `The Hugging Face model ${target.id}` : `The GitHub repository ${target.id}`);
-  return outcome.ok ? { ok: true } : { ok: false, error: outcome.error };
+  return firstRequestFailed(answer.failure, describeTarget(target));
 }

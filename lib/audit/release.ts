@@ -8,7 +8,7 @@ import { reportFromRecord } from "@/lib/report/from-assessment";
 import { modelInfoOf } from "@/lib/report/model-info";
 import type { Report } from "@/lib/report/schema";
 import { codeReleaseFacts, gatherModelFacts, modelRoundFacts, repoFacts } from "./gather";
-import { type AuditOutcome, firstRequestFailed } from "./outcome";
+import { type AuditOutcome, describeTarget, firstRequestFailed } from "./outcome";
 import type { AuditStage } from "./progress";
 import { sourced } from "./sourced";
 import type { AuditContext } from "./types";
@@ -85,7 +85,7 @@ export async function auditHf(ctx: AuditContext, target: Extract<ModelTarget, { 
   const { upstream } = ctx;
   const info = await sourced<HfModel>("hf", `${upstream.config.hfEndpoint}/api/models/${target.id}`, () => getModelInfo(upstream, target));
   if (!info.ok) {
-    return firstRequestFailed(info.failure, `The Hugging Face model ${target.id}`);
+    return firstRequestFailed(info.failure, describeTarget({ source: "hf", id: target.id }));
   }
   const model = { source: "hf" as const, id: info.value.id, revision: target.revision, sha: info.value.sha, url: info.value.url };
   const onRound = (partial: PartialFacts) => ctx.progress.record(stageOf(ctx, partial, model));
@@ -97,7 +97,7 @@ export async function auditHf(ctx: AuditContext, target: Extract<ModelTarget, { 
 export async function auditGithub(ctx: AuditContext, target: Extract<ModelTarget, { source: "github" }>): Promise<AuditOutcome> {
   const repo = await repoFacts(ctx.upstream, `${target.owner}/${target.repo}`);
   if (!repo.repo.ok) {
-    return firstRequestFailed(repo.repo.failure, `The GitHub repository ${target.owner}/${target.repo}`);
+    return firstRequestFailed(repo.repo.failure, describeTarget({ source: "github", id: `${target.owner}/${target.repo}` }));
   }
   // a repository whose README names the model it releases is audited as that model, with this repository's code
   const released = repo.readme.ok ? releasedModel(repo.readme.value, target.owner) : undefined;

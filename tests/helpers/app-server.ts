@@ -34,23 +34,53 @@ export function appEnv(mock: UpstreamUrls, db: string, extra: Record<string, str
   };
 }
 
+// servers still up when the test process exits (a test timed out while one started) go with it, whole groups
+const running = new Set<(signal: NodeJS.Signals) => void>();
+process.once("exit", () => {
+  for (const kill of running) {
+    kill("SIGKILL");
+  }
+});
+
 /** Starts the production server (`npm run serve`) of the existing build on a loopback port and waits until it answers. */
 export async function startApp(port: number, env: Record<string, string>): Promise<AppServer> {
   const base: NodeJS.ProcessEnv = { ...process.env };
   delete base.HF_TOKEN;
   delete base.GITHUB_TOKEN;
+  const url = `http://127.0.0.1:${port}`;
+  // a server left on the port (another run's) would answer in this one's place, with another mock and database
+  if (
+    await fetch(url, { signal: AbortSignal.timeout(2_000) }).then(
+      () => true,
+      () => false,
+    )
+  ) {
+    throw new Error(`port ${port} is taken: another server answers there`);
+  }
+  // its own process group: tsx runs the server as a child of its own, which a kill of tsx alone would orphan
   const child: ChildProcess = spawn(join(ROOT, "node_modules", ".bin", "tsx"), ["server.ts", "-H", "127.0.0.1", "-p", String(port)], {
     cwd: ROOT,
     env: { ...base, ...env },
     stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
   });
+  const killGroup = (signal: NodeJS.Signals) => {
+    try {
+      if (child.pid !== undefined) {
+        process.kill(-child.pid, signal);
+      }
+    } catch {
+      // the group is gone
+    }
+  };
+  running.add(killGroup);
+  child.once("exit", () => running.delete(killGroup));
   let output = "";
   const keep = (chunk: Buffer) => {
     output = (output + chunk.toString("utf8")).slice(-1_000_000);
   };
   child.stdout?.on("data", keep);
   child.stderr?.on("data", keep);
-  const url = `http://127.0.0.1:${port}`;
   // generous: on a loaded 2-core box the production server takes well over 30 s to answer its first request
   const deadline = Date.now() + 90_000;
   for (;;) {
@@ -63,7 +93,7 @@ export async function startApp(port: number, env: Record<string, string>): Promi
       // not listening yet
     }
     if (Date.now() > deadline || child.exitCode !== null) {
-      child.kill("SIGKILL");
+      killGroup("SIGKILL");
       throw new Error(`the server on ${port} did not come up:\n${output}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -79,6 +109,7 @@ export async function startApp(port: number, env: Record<string, string>): Promi
           return;
         }
         child.once("exit", () => resolve());
+        // tsx passes SIGTERM on to the server, which closes gracefully
         child.kill("SIGTERM");
       }),
   };

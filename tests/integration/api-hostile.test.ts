@@ -7,11 +7,17 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ERROR_STATUS } from "@/lib/api/errors";
 import { parseCompareParam } from "@/lib/report/compare-params";
 import { reportSchema } from "@/lib/report/schema";
+import { readBadUrl } from "@/lib/server/pages/status-pages";
 import { API_FUZZ_RUNS } from "@/tests/helpers/fuzz";
 import { type MockUpstream, startMockUpstream } from "@/tests/helpers/mock-upstream";
+import { queryOf, type RelayCapture, startRelayCapture } from "@/tests/helpers/relay-capture";
 
 type Handler = (request: NextRequest, context: { params: Promise<{ id: string }> }) => Promise<Response>;
+type ModelHandler = (request: NextRequest, context: { params: Promise<{ org: string; name: string }> }) => Promise<Response>;
 let mock: MockUpstream;
+let relay: RelayCapture;
+let goGet: (request: NextRequest) => Promise<Response>;
+let reauditPost: ModelHandler;
 let auditGet: (request: NextRequest) => Promise<Response>;
 let classifyPost: (request: Request) => Promise<Response>;
 let reportGet: Handler;
@@ -20,6 +26,8 @@ const amber = readFileSync(join(import.meta.dirname, "..", "conformance", "mot",
 // the route handlers in-process, on a fresh database and the mock upstream, with a limit no fuzz run reaches
 beforeAll(async () => {
   mock = await startMockUpstream();
+  // the status pages a handler relays are asked of this stand-in for the renderer
+  relay = await startRelayCapture();
   Object.assign(process.env, {
     MOFSCOPE_DB: join(mkdtempSync(join(tmpdir(), "mofscope-fuzz-")), "fuzz.sqlite"),
     MOFSCOPE_AUDIT_LIMIT: "100000",
@@ -30,10 +38,13 @@ beforeAll(async () => {
   auditGet = (await import("@/app/api/v1/audit/route")).GET;
   classifyPost = (await import("@/app/api/v1/classify/route")).POST;
   reportGet = (await import("@/app/api/v1/reports/[id]/route")).GET as Handler;
+  goGet = (await import("@/app/go/route")).GET;
+  reauditPost = (await import("@/app/models/[org]/[name]/reaudit/route")).POST as ModelHandler;
 });
 
 afterAll(async () => {
   await mock.close();
+  await relay.close();
 });
 
 /** A 200 whose body satisfies the report schema, or a 4xx `{error:{code,message}}` whose code maps to that status. */
@@ -219,5 +230,70 @@ describe("compare ?m=", () => {
       ),
       { numRuns: API_FUZZ_RUNS * 10 },
     );
+  });
+});
+
+describe("GET /go?url=", () => {
+  it("redirects or relays the 400 page with only the parser's code and the input; the page's words never quote the input", async () => {
+    const marked = urlish.map((input) => `${input}QZXJ`);
+    await fc.assert(
+      fc.asyncProperty(marked, async (input) => {
+        const response = await goGet(new NextRequest(`http://localhost/go?url=${encodeURIComponent(input)}`));
+        if (response.status === 303) {
+          return;
+        }
+        expect(response.status).toBe(400);
+        const asked = relay.seen.at(-1);
+        expect(asked?.url.pathname).toBe("/bad-url");
+        expect([...(asked?.url.searchParams.keys() ?? [])].sort()).toEqual(["code", "input"]);
+        const page = asked ? readBadUrl(queryOf(asked.url), asked.headers) : null;
+        expect(page?.input).toBe(input.slice(0, 300));
+        expect(page?.reason).not.toContain("QZXJ");
+      }),
+      { numRuns: API_FUZZ_RUNS },
+    );
+  });
+});
+
+describe("POST /models/{org}/{name}/reaudit", () => {
+  const OWN = "http://localhost";
+  const reaudit = (headers: Record<string, string>) =>
+    reauditPost(new NextRequest(`${OWN}/models/LLM360/Amber/reaudit`, { method: "POST", headers: { ...headers, "x-forwarded-for": "10.0.0.8" } }), {
+      params: Promise.resolve({ org: "LLM360", name: "Amber" }),
+    });
+
+  it("refuses any Origin or Sec-Fetch-Site but its own with 403 before any upstream request", async () => {
+    const origin = fc.oneof(
+      fc.webUrl().map((url) => new URL(url).origin),
+      fc.string({ maxLength: 60 }),
+      fc.constantFrom("null", `${OWN}:80`, `${OWN}.evil.example`, "https://localhost"),
+    );
+    const site = fc.constantFrom("cross-site", "same-site", "none", "", "same-origin, cross-site", "Same-Origin");
+    const headers = fc.oneof(
+      origin.filter((o) => o !== OWN).map((o) => ({ origin: o })),
+      site.map((s) => ({ "sec-fetch-site": s })),
+      fc.tuple(site, fc.constantFrom(OWN, "https://evil.example")).map(([s, o]) => ({ "sec-fetch-site": s, origin: o })),
+    );
+    const before = mock.requests.length;
+    await fc.assert(
+      fc.asyncProperty(headers, async (sent) => {
+        // a header value Headers refuses (such as a control character) never reaches a server either
+        const clean = Object.fromEntries(Object.entries(sent).map(([name, value]) => [name, value.replace(/[^\x20-\x7e]/g, "")]));
+        fc.pre(clean.origin !== OWN || "sec-fetch-site" in clean);
+        const response = await reaudit(clean);
+        expect(response.status).toBe(403);
+        expect(relay.seen.at(-1)?.url.search).toBe("?code=cross_site&model=LLM360%2FAmber");
+      }),
+      { numRuns: API_FUZZ_RUNS },
+    );
+    expect(mock.requests.length).toBe(before);
+  });
+
+  it("re-audits for its own page and for a client that is not a browser", async () => {
+    for (const headers of [{ "sec-fetch-site": "same-origin", origin: OWN }, { origin: OWN }, {}]) {
+      const response = await reaudit(headers);
+      expect(response.status, JSON.stringify(headers)).toBe(303);
+      expect(response.headers.get("location")).toMatch(/^\/models\/LLM360\/Amber\?notice=done$/);
+    }
   });
 });

@@ -8,6 +8,9 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   "x-frame-options": "DENY",
 };
 
+/** The policy of a response that is no page (a refusal, a redirect, a plain error): it may load and run nothing. */
+export const NO_CONTENT_POLICY = "default-src 'none'; frame-ancestors 'none'";
+
 /**
  * The page policy around a `script-src` list. Styles keep 'unsafe-inline' because React renders `style` attributes,
  * which neither nonces nor hashes can cover.

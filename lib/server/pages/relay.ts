@@ -1,3 +1,25 @@
+import { timingSafeEqual } from "node:crypto";
+import { NO_CONTENT_POLICY } from "@/lib/server/http/security-headers";
+
+const RELAY_HEADER = "x-mofscope-relay";
+// one secret per process, on globalThis because Next bundles the proxy, route handlers and pages apart
+const globalForRelay = globalThis as unknown as { mofscopeRelaySecret?: Buffer };
+
+function relaySecret(): Buffer {
+  globalForRelay.mofscopeRelaySecret ??= Buffer.from(`${crypto.randomUUID()}${crypto.randomUUID()}`);
+  return globalForRelay.mofscopeRelaySecret;
+}
+
+/**
+ * Whether this request is an error page rendered for `relayPage`: it carries this process's secret, which no outside
+ * client can know, so a status page renders only what the server decided and a direct visit is refused.
+ */
+export function isRelayed(headers: Pick<Headers, "get">): boolean {
+  const secret = relaySecret();
+  const given = Buffer.from(headers.get(RELAY_HEADER) ?? "");
+  return given.length === secret.length && timingSafeEqual(given, secret);
+}
+
 /**
  * Pages cannot choose their status, so an error page is rendered by this server over loopback (never via the
  * request's Host header, which the client controls) and re-sent with the status it deserves. Its scripts carry the
@@ -6,18 +28,22 @@
 export async function relayPage(path: string, status: number, headers: Record<string, string> = {}): Promise<Response> {
   let page: { html: string; csp: string } | null = null;
   try {
-    const response = await fetch(`http://127.0.0.1:${process.env.PORT ?? "3000"}${path}`, { signal: AbortSignal.timeout(5_000) });
+    const response = await fetch(`http://127.0.0.1:${process.env.PORT ?? "3000"}${path}`, {
+      headers: { [RELAY_HEADER]: relaySecret().toString() },
+      signal: AbortSignal.timeout(5_000),
+    });
     const csp = response.headers.get("content-security-policy");
     page = response.ok && csp ? { html: await response.text(), csp } : null;
   } catch {
     page = null;
   }
-  return new Response(page?.html ?? `Error ${status}: see ${path}`, {
+  // the fallback names no part of the path: its query is what the page would have shown, never echoed as text
+  return new Response(page?.html ?? `Error ${status}`, {
     status,
     headers: {
       "content-type": page ? "text/html; charset=utf-8" : "text/plain; charset=utf-8",
       "cache-control": "no-store",
-      "content-security-policy": page?.csp ?? "default-src 'none'; frame-ancestors 'none'",
+      "content-security-policy": page?.csp ?? NO_CONTENT_POLICY,
       ...headers,
     },
   });

@@ -1,16 +1,24 @@
 import type { NextRequest } from "next/server";
 import { modelPath, modelRefFromRoute } from "@/lib/report/model-ref";
 import { clientKey } from "@/lib/server/http/rate-limit";
+import { isSameOriginRequest } from "@/lib/server/http/same-origin";
 import { latestReport } from "@/lib/server/loaders/latest-report";
+import { refusedPage } from "@/lib/server/pages/status-pages";
 
 interface Context {
   params: Promise<{ org: string; name: string }>;
 }
 
-/** The re-audit button: audits again past every cache, then sends the browser back to the page (303). */
+/**
+ * The re-audit button: audits again past every cache, then sends the browser back to the page (303). A form posted
+ * from another site is refused (403) before any work: it would spend its visitors' audit limit on audits they never asked for.
+ */
 export async function POST(request: NextRequest, { params }: Context): Promise<Response> {
   const { org, name } = await params;
   const ref = modelRefFromRoute(org, name, request.nextUrl.searchParams.get("source") ?? undefined);
+  if (!isSameOriginRequest(request)) {
+    return refusedPage("cross_site", ref);
+  }
   if (ref === null) {
     return new Response("Not a model id", { status: 404 });
   }
