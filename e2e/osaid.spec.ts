@@ -23,6 +23,9 @@ test("OLMo-7B: the OSAID verdict beside the MOF grade, every requirement met, an
   expect((await cdx.json()).metadata.component.name).toBe("OLMo-7B");
   const spdx = await request.get((await links.getByRole("link", { name: "SPDX 3.0.1" }).getAttribute("href")) ?? "");
   expect((await spdx.json())["@context"]).toBe("https://spdx.org/rdf/3.0.1/spdx-context.jsonld");
+  const badge = await request.get("/badge/allenai/OLMo-7B.svg?framework=osaid");
+  expect(badge.headers()["content-type"]).toContain("image/svg+xml");
+  expect(await badge.text()).toContain('aria-label="OSAID 1.0: meets"');
 
   await expectAccessible(page);
   await screenshots(page, "osaid-report-olmo");

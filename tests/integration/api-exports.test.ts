@@ -16,6 +16,8 @@ let modelSpdx: Route<{ org: string; name: string }>;
 let modelJson: Route<{ org: string; name: string }>;
 let snapshotSpdx: Route<{ id: string }>;
 let snapshotCdx: Route<{ id: string }>;
+let modelBadge: Route<{ org: string; file: string }>;
+let snapshotBadge: Route<{ id: string }>;
 const validCyclonedx = cyclonedxValidator();
 const validSpdx = spdxValidator();
 
@@ -39,6 +41,8 @@ beforeAll(async () => {
   modelJson = (await import("@/app/models/[org]/[name]/report.json/route")).GET as Route<{ org: string; name: string }>;
   snapshotSpdx = (await import("@/app/r/[id]/aibom.spdx.json/route")).GET as Route<{ id: string }>;
   snapshotCdx = (await import("@/app/r/[id]/aibom.cdx.json/route")).GET as Route<{ id: string }>;
+  modelBadge = (await import("@/app/badge/[org]/[file]/route")).GET as Route<{ org: string; file: string }>;
+  snapshotBadge = (await import("@/app/r/[id]/badge.svg/route")).GET as Route<{ id: string }>;
 });
 
 afterAll(async () => {
@@ -91,5 +95,21 @@ describe("API and export routes", () => {
   it("answers 404 for a snapshot that does not exist", async () => {
     const response = await snapshotCdx(get("/r/AAAAAAAAAA/aibom.cdx.json"), params({ id: "AAAAAAAAAA" }));
     expect(response.status).toBe(404);
+  });
+
+  it("draws the OSAID badge variant with ?framework=osaid, and refuses an unknown framework", async () => {
+    const osaid = await modelBadge(get("/badge/allenai/OLMo-7B.svg?framework=osaid"), params({ org: "allenai", file: "OLMo-7B.svg" }));
+    expect(osaid.headers.get("content-type")).toContain("image/svg+xml");
+    expect(await osaid.text()).toContain('aria-label="OSAID 1.0: meets"');
+    const styled = await modelBadge(get("/badge/LLM360/Amber.svg?framework=osaid&style=flat-square"), params({ org: "LLM360", file: "Amber.svg" }));
+    expect(await styled.text()).toContain('aria-label="OSAID 1.0: unknown (judgement)"');
+    const mof = await modelBadge(get("/badge/allenai/OLMo-7B.svg"), params({ org: "allenai", file: "OLMo-7B.svg" }));
+    expect(await mof.text()).toContain('aria-label="MOF: Class III"');
+    const refused = await modelBadge(get("/badge/allenai/OLMo-7B.svg?framework=eu-ai-act"), params({ org: "allenai", file: "OLMo-7B.svg" }));
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain("framework must be mof or osaid");
+    const missing = await snapshotBadge(get("/r/AAAAAAAAAA/badge.svg?framework=osaid"), params({ id: "AAAAAAAAAA" }));
+    expect(missing.status).toBe(404);
+    expect(await missing.text()).toContain('aria-label="OSAID 1.0: unknown"');
   });
 });
