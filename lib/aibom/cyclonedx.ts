@@ -1,4 +1,3 @@
-import { osaidOf } from "@/lib/frameworks/osaid";
 import type { Report } from "@/lib/report/schema";
 import { cyclonedxCompleteness } from "./completeness";
 import { compact, type JsonObject } from "./json";
@@ -23,7 +22,7 @@ function externalReferences(parts: ReleaseParts, report: Report, ctx: BomContext
     ...parts.repositories.map((r) => ({ type: "vcs", url: r.url, comment: r.comment })),
     ...parts.papers.map((p) => ({ type: "documentation", url: p.url, comment: p.comment })),
     ...parts.evidence.map((e) => ({ type: "evidence", url: e.url, comment: `MOF ${e.component}: ${e.what}` })),
-    ...(ctx.pageUrl ? [{ type: "other", url: ctx.pageUrl, comment: `mofscope report: ${verdictLine(report, osaidOf(report))}` }] : []),
+    ...(ctx.pageUrl ? [{ type: "other", url: ctx.pageUrl, comment: `mofscope report: ${verdictLine(report, parts.osaid)}` }] : []),
   ];
   // a reference must be a URL a reader can open
   return refs.filter((r) => typeof r.url === "string" && /^https?:\/\//.test(r.url));
@@ -85,7 +84,7 @@ function modelComponent(parts: ReleaseParts, report: Report, ctx: BomContext): J
     },
     modelCard: modelCard(parts),
     properties: [
-      ...mofscopeProperties(report, osaidOf(report), ctx.pageUrl),
+      ...mofscopeProperties(report, parts.osaid, ctx.pageUrl),
       ...(info?.libraryName ? [{ name: "mofscope:hf:library-name", value: info.libraryName }] : []),
     ],
     tags: [info?.task, shape?.domain, ...(info?.languages ?? []).map((l) => `language:${l}`)].filter((t): t is string => typeof t === "string"),

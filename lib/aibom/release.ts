@@ -1,3 +1,4 @@
+import { type Osaid, osaidOf } from "@/lib/frameworks/osaid";
 import type { Evidence, ModelInfo, Report, ReportComponent } from "@/lib/report/schema";
 
 /** Where the report is read, when it is served: the BOM links back to it. */
@@ -33,6 +34,8 @@ export interface ReleaseParts {
   readonly modelCard: string | null;
   readonly evidence: readonly (Evidence & { component: string })[];
   readonly info: ModelInfo | null;
+  /** The OSAID verdict of the same report, read once for the whole BOM. */
+  readonly osaid: Osaid;
 }
 
 const MODEL_PARAMETERS = 10;
@@ -126,5 +129,6 @@ export function releaseParts(report: Report): ReleaseParts {
       (e) => `${e.url} ${e.component}`,
     ),
     info,
+    osaid: osaidOf(report),
   };
 }

@@ -1,4 +1,3 @@
-import { osaidOf } from "@/lib/frameworks/osaid";
 import type { Report } from "@/lib/report/schema";
 import { spdxCompleteness } from "./completeness";
 import { compact, type JsonObject } from "./json";
@@ -75,14 +74,14 @@ function externalRefs(parts: ReleaseParts, report: Report, ctx: BomContext): Jso
     ...parts.repositories.map((r) => ref("vcs", r.url, r.comment)),
     ...parts.papers.map((p) => ref("documentation", p.url, p.comment)),
     ...parts.evidence.map((e) => ref("other", e.url, `evidence, MOF ${e.component}: ${e.what}`)),
-    ...(ctx.pageUrl ? [ref("other", ctx.pageUrl, `mofscope report: ${verdictLine(report, osaidOf(report))}`)] : []),
+    ...(ctx.pageUrl ? [ref("other", ctx.pageUrl, `mofscope report: ${verdictLine(report, parts.osaid)}`)] : []),
   ].filter((r) => /^https?:\/\//.test(r.locator[0] ?? ""));
 }
 
 function aiPackage(g: Graph, parts: ReleaseParts, report: Report, ctx: BomContext, supplier: string | undefined): string {
   const info = parts.info;
   const sections = info?.sections;
-  const osaid = osaidOf(report);
+  const osaid = parts.osaid;
   return g.add(
     compact({
       type: "ai_AIPackage",
@@ -163,7 +162,7 @@ export function spdxDocument(report: Report, ctx: BomContext): JsonObject {
     "testedOn",
     datasets.filter((d) => d.role === "evaluation").map((d) => d.id),
   );
-  const osaid = osaidOf(report);
+  const osaid = parts.osaid;
   g.add({
     type: "Annotation",
     spdxId: g.id("verdicts"),
