@@ -2,7 +2,20 @@
  * The layers of docs/architecture.md, bottom to top. A module may import its own layer's folder and any layer
  * below it; never a layer above, never a sibling at its own level, and never in a cycle.
  */
-const LAYERS = [["mof"], ["evidence"], ["fetchers", "report"], ["db"], ["audit"], ["registry"], ["claims", "families", "index"], ["api"], ["server"]];
+const LAYERS = [
+  ["mof"],
+  ["evidence"],
+  ["fetchers", "report"],
+  // other frameworks read a report (OSAID), and bills of materials carry both verdicts
+  ["frameworks"],
+  ["aibom"],
+  ["db"],
+  ["audit"],
+  ["registry"],
+  ["claims", "families", "index"],
+  ["api"],
+  ["server"],
+];
 
 const lib = (names) => `^lib/(${names.join("|")})/`;
 
@@ -40,15 +53,15 @@ module.exports = {
     },
     {
       name: "pure-layers-no-io",
-      comment: "lib/evidence and lib/report are pure: no Node built-ins, no database, no framework",
+      comment: "lib/evidence, lib/report, lib/frameworks and lib/aibom are pure: no Node built-ins, no database, no framework",
       severity: "error",
-      from: { path: "^lib/(evidence|report)/" },
+      from: { path: "^lib/(evidence|report|frameworks|aibom)/" },
       to: { dependencyTypes: ["core"] },
     },
     {
       name: "pure-layers-no-framework",
       severity: "error",
-      from: { path: "^lib/(mof|evidence|report)/" },
+      from: { path: "^lib/(mof|evidence|report|frameworks|aibom)/" },
       to: { path: "^node_modules/(next|react|react-dom|better-sqlite3|pg|kysely)/" },
     },
     {

@@ -1,3 +1,5 @@
+import { osaidOf } from "@/lib/frameworks/osaid";
+import { verdictText } from "@/lib/frameworks/osaid/markdown";
 import { CLASS_ROMAN } from "@/lib/mof";
 import type { Report } from "@/lib/report/schema";
 import { renderClaims } from "./against";
@@ -25,6 +27,7 @@ function toJson({ input, outcome, claims, onPublish, folder }: AuditEntry): Reco
       ...(c.unknownBecause.length > 0 ? { unknownBecause: c.unknownBecause } : {}),
     })),
     next: r.next,
+    osaid: osaidOf(r),
     warnings: r.warnings,
     failures: r.failures,
     requests: r.requests,
@@ -56,8 +59,9 @@ function renderOne({ input, outcome, claims, onPublish }: AuditEntry, againstFil
   );
   const next = r.next ? `\nFor Class ${CLASS_ROMAN[r.next.class]}: ${r.next.items.map((i) => `${i.name} (${i.status})`).join(", ")}\n` : "";
   const failures = r.failures.map((f) => `  ! ${f.source} ${f.kind}: ${f.url}`).join("\n");
+  const osaid = osaidOf(r);
   const published = onPublish.map((n) => `  ~ ${n.component ? `${n.component}: ` : ""}${n.note}`).join("\n");
-  return `${input} → ${r.model.id}${r.model.sha ? `@${r.model.sha.slice(0, 10)}` : ""}: ${r.label}${flags ? ` (${flags})` : ""}\n${progress} · ${r.requests} upstream requests\n\n${table}\n${next}${failures ? `\nFailed sources:\n${failures}\n` : ""}${published ? `\nOnce published:\n${published}\n` : ""}${claims ? renderClaims(againstFile, claims) : ""}`;
+  return `${input} → ${r.model.id}${r.model.sha ? `@${r.model.sha.slice(0, 10)}` : ""}: ${r.label}${flags ? ` (${flags})` : ""}\n${progress} · ${r.requests} upstream requests\nOSAID ${osaid.definition.version}: ${verdictText(osaid)}. ${osaid.reason}\n\n${table}\n${next}${failures ? `\nFailed sources:\n${failures}\n` : ""}${published ? `\nOnce published:\n${published}\n` : ""}${claims ? renderClaims(againstFile, claims) : ""}`;
 }
 
 /** The default output: a table per input, then what is missing for the next class and which sources failed. */

@@ -5,6 +5,7 @@ import type { PublishNote } from "@/lib/evidence";
 import type { MofRecord } from "@/lib/mof";
 import { readClaimRecord } from "./against";
 import type { AuditEntry } from "./audit-entry";
+import { renderText } from "./audit-render";
 import { type AuditFormat, pickFormat } from "./formats";
 import { isFolderInput, parsePaper, parseRepos } from "./inputs";
 import type { CliIo } from "./io";
@@ -134,5 +135,9 @@ export async function auditCommand(argv: string[], io: CliIo): Promise<number> {
   const { request } = parsed;
   const entries = await runAudits(request);
   io.stdout.write(request.format.render(entries, { env: io.env, against: request.against?.file ?? "" }));
+  if (request.format.file) {
+    // a file format has no room for an error: it goes to stderr, as the table would show it
+    io.stderr.write(renderText(entries.filter((e) => !e.outcome.ok)));
+  }
   return auditExitCode(entries, request);
 }

@@ -1,4 +1,4 @@
-import { reportMarkdown } from "@/lib/report/markdown";
+import { frameworksMarkdown } from "@/lib/frameworks/report-json";
 import type { AuditEntry } from "./audit-entry";
 import { PROJECT_URL, reportPageUrl } from "./report-url";
 
@@ -11,7 +11,7 @@ export function entryMarkdown(entry: AuditEntry, env: Readonly<Record<string, st
   if (!outcome.ok) {
     return `## MOF openness: ${line(entry.input)}\n\nError (${outcome.error.code}): ${line(outcome.error.message)}\n`;
   }
-  const summary = reportMarkdown(outcome.report, reportPageUrl(outcome.report, env) ?? PROJECT_URL);
+  const summary = frameworksMarkdown(outcome.report, reportPageUrl(outcome.report, env) ?? PROJECT_URL);
   if (onPublish.length === 0) {
     return summary;
   }

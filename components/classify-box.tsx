@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { type FormEvent, useId, useState } from "react";
+import type { Osaid } from "@/lib/frameworks/osaid";
 import type { Report } from "@/lib/report/schema";
 import { ReportBody } from "./report/report-body";
 
@@ -15,7 +16,7 @@ interface RecordError {
 type State =
   | { kind: "idle" }
   | { kind: "busy" }
-  | { kind: "done"; report: Report; spdxIds: string[] }
+  | { kind: "done"; report: Report; spdxIds: string[]; osaid: Osaid }
   | { kind: "failed"; message: string; errors: RecordError[] };
 
 // a permalink stores the classified text as a snapshot; it is made only when asked for
@@ -30,9 +31,10 @@ async function classify(text: string, fileName: string | null, permalink: boolea
     body: text,
   });
   const body: unknown = await response.json().catch(() => null);
-  if (response.ok && body !== null && typeof body === "object" && "record" in body) {
-    const { spdxIds, ...report } = body as Report & { spdxIds?: string[] };
-    return { kind: "done", report, spdxIds: spdxIds ?? [] };
+  if (response.ok && body !== null && typeof body === "object" && "record" in body && "osaid" in body) {
+    // the verdict and the licence links ride along so the browser needs no licence catalogue
+    const { spdxIds, osaid, ...report } = body as Report & { spdxIds?: string[]; osaid: Osaid };
+    return { kind: "done", report, spdxIds: spdxIds ?? [], osaid };
   }
   const error = (body as { error?: { message?: string; details?: RecordError[] } } | null)?.error;
   return { kind: "failed", message: error?.message ?? `The server answered ${response.status}.`, errors: Array.isArray(error?.details) ? error.details : [] };
@@ -157,7 +159,7 @@ export function ClassifyBox() {
                 </span>
               ) : null}
             </p>
-            <ReportBody report={state.report} spdxIds={state.spdxIds} />
+            <ReportBody report={state.report} spdxIds={state.spdxIds} osaid={state.osaid} />
           </div>
         ) : null}
       </div>

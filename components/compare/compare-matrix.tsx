@@ -1,7 +1,9 @@
 import { AuditLink } from "@/components/audit-link";
+import { OSAID_REQUIREMENTS, type Osaid, osaidOf } from "@/lib/frameworks/osaid";
 import { CLASS_NAMES, COMPONENTS } from "@/lib/mof/components";
 import { classTitle, formatPercent } from "@/lib/report/display";
 import type { Report } from "@/lib/report/schema";
+import { OsaidPill } from "../report/osaid-pill";
 import { StatusPill } from "../report/status-pill";
 
 export interface CompareColumn {
@@ -17,9 +19,60 @@ export interface CompareMatrixProps {
   columns: readonly CompareColumn[];
 }
 
+const CELL = "border-b border-zinc-200 px-3 py-2 align-top dark:border-zinc-800";
+
+function Differs({ differs }: { differs: boolean }) {
+  return differs ? <span className="ml-1 text-xs font-normal text-amber-900 dark:text-amber-200">(differs)</span> : null;
+}
+
+/** The OSAID verdict and each requirement, model by model, beside the MOF classes. */
+function OsaidRows({ columns }: CompareMatrixProps) {
+  const verdicts: (Osaid | null)[] = columns.map((col) => (col.report ? osaidOf(col.report) : null));
+  const rows = [
+    { key: "verdict", name: "Verdict", cells: verdicts.map((o) => (o ? { status: o.verdict, kinds: o.unknownKinds } : null)) },
+    ...OSAID_REQUIREMENTS.map((spec) => ({
+      key: spec.key,
+      name: spec.name,
+      cells: verdicts.map((o) => {
+        const r = o?.requirements.find((x) => x.key === spec.key);
+        return r ? { status: r.status, kinds: r.unknownKind ? [r.unknownKind] : [] } : null;
+      }),
+    })),
+  ];
+  return (
+    <tbody data-testid="compare-osaid">
+      <tr>
+        <th
+          scope="rowgroup"
+          colSpan={columns.length + 1}
+          className="px-3 pb-1 pt-4 text-xs font-semibold uppercase tracking-wide text-zinc-600 dark:text-zinc-400"
+        >
+          Open Source AI Definition 1.0
+        </th>
+      </tr>
+      {rows.map((row) => {
+        const differs = new Set(row.cells.filter((c) => c !== null).map((c) => `${c.status}:${c.kinds.join()}`)).size > 1;
+        return (
+          <tr key={row.key} className={differs ? "bg-amber-50 dark:bg-amber-950/40" : undefined} data-osaid-differs={differs}>
+            <th scope="row" className={`${CELL} ${row.key === "verdict" ? "font-semibold" : "font-medium"}`}>
+              {row.name}
+              <Differs differs={differs} />
+            </th>
+            {row.cells.map((c, index) => (
+              <td key={columns[index]?.key ?? index} className={CELL}>
+                {c ? <OsaidPill status={c.status} unknownKinds={c.kinds} /> : "—"}
+              </td>
+            ))}
+          </tr>
+        );
+      })}
+    </tbody>
+  );
+}
+
 /** Components × models; rows where the models differ are marked, in text as well as colour. */
 export function CompareMatrix({ columns }: CompareMatrixProps) {
-  const cell = "border-b border-zinc-200 px-3 py-2 align-top dark:border-zinc-800";
+  const cell = CELL;
   return (
     <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Comparison table">
       <table className="w-full min-w-[36rem] border-collapse text-left text-sm" data-testid="compare-matrix">
@@ -57,6 +110,7 @@ export function CompareMatrix({ columns }: CompareMatrixProps) {
             ))}
           </tr>
         </thead>
+        <OsaidRows columns={columns} />
         {([3, 2, 1] as const).map((cls) => (
           <tbody key={cls}>
             <tr>
@@ -76,7 +130,7 @@ export function CompareMatrix({ columns }: CompareMatrixProps) {
                 <tr key={spec.cid} className={differs ? "bg-amber-50 dark:bg-amber-950/40" : undefined} data-differs={differs}>
                   <th scope="row" className={`${cell} font-medium`}>
                     {spec.name}
-                    {differs ? <span className="ml-1 text-xs font-normal text-amber-900 dark:text-amber-200">(differs)</span> : null}
+                    <Differs differs={differs} />
                   </th>
                   {found.map((component, index) => (
                     <td key={columns[index]?.key ?? index} className={cell}>

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { type ModelRef, modelPath } from "@/lib/report/model-ref";
 import type { Report } from "@/lib/report/schema";
+import { AibomLinks } from "./aibom-links";
 import { BadgeSnippet } from "./badge-snippet";
 import { ReauditForm } from "./reaudit-form";
 
@@ -45,6 +46,7 @@ export function ReportActions({ report, modelRef, origin }: ReportActionsProps) 
               Markdown
             </a>
           </li>
+          <AibomLinks report={report} href={(file) => modelPath(modelRef, `/${file}`)} />
         </ul>
         <div className="pt-2">
           <ReauditForm action={modelPath(modelRef, "/reaudit")} />

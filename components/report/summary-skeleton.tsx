@@ -14,6 +14,10 @@ export function SummarySkeleton() {
               <div className={`h-5 w-28 ${bar}`} />
             </div>
           </div>
+          <div className="flex items-center gap-4">
+            <div className={`h-14 w-20 rounded-xl ${bar}`} />
+            <div className={`h-16 w-full max-w-72 ${bar}`} />
+          </div>
           <div className={`h-10 w-64 ${bar}`} />
         </div>
         <div className="space-y-3">

@@ -5,6 +5,7 @@ import { getModelInfo } from "@/lib/fetchers/hf";
 import type { ModelTarget } from "@/lib/fetchers/url";
 import { componentByCid } from "@/lib/mof/components";
 import { reportFromRecord } from "@/lib/report/from-assessment";
+import { modelInfoOf } from "@/lib/report/model-info";
 import type { Report } from "@/lib/report/schema";
 import { codeReleaseFacts, gatherModelFacts, hubSource, modelRoundFacts, repoFacts } from "./gather";
 import { type AuditOutcome, describeTarget, firstRequestFailed } from "./outcome";
@@ -61,7 +62,9 @@ export function reportOf(ctx: AuditContext, evidence: ReleaseEvidence, facts: Re
 
 function assemble(ctx: AuditContext, facts: ReleaseFacts, model: Report["model"]): Report {
   const now = ctx.now();
-  return reportOf(ctx, buildEvidence(facts, identity(facts, model, now)), facts, model, now);
+  const report = reportOf(ctx, buildEvidence(facts, identity(facts, model, now)), facts, model, now);
+  const modelInfo = modelInfoOf(facts, report);
+  return modelInfo === null ? report : { ...report, modelInfo };
 }
 
 /**

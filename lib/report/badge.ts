@@ -28,7 +28,12 @@ export function badgeMessage({ class: cls, provisional }: BadgeInput): string {
  */
 export function badgeSvg(input: BadgeInput, style: BadgeStyle = "flat", label = "MOF"): string {
   const color = input.class === null ? UNKNOWN_COLOUR : CLASS_COLOURS[input.class];
-  return makeBadge({ label, message: badgeMessage(input), color, style });
+  return drawBadge(label, badgeMessage(input), color, style);
+}
+
+/** A shields.io badge of any label, message and colour (another framework's verdict); grey means unknown. */
+export function drawBadge(label: string, message: string, color: string = UNKNOWN_COLOUR, style: BadgeStyle = "flat"): string {
+  return makeBadge({ label, message, color, style });
 }
 
 /** The badge that answers a badge URL it cannot draw, saying why. */

@@ -2,8 +2,8 @@ import { CLASS_NAMES } from "@/lib/mof/components";
 import { classTitle, formatPercent, formatTime, statusView } from "./display";
 import type { Report } from "./schema";
 
-// table cells: a pipe or newline would break the row, and markup must not render
-function cell(text: string): string {
+/** Text safe in a Markdown table cell: a pipe or newline would break the row, and markup must not render. */
+export function cell(text: string): string {
   return text
     .replace(/\\/g, "\\\\")
     .replace(/\|/g, "\\|")
@@ -11,8 +11,8 @@ function cell(text: string): string {
     .replace(/</g, "&lt;");
 }
 
-/** A Markdown summary of a report, for issues, READMEs and papers. */
-export function reportMarkdown(report: Report, pageUrl: string): string {
+/** A Markdown summary of a report, for issues, READMEs and papers; `sections` (other frameworks) go before the footer. */
+export function reportMarkdown(report: Report, pageUrl: string, sections: readonly string[] = []): string {
   const grade = report.class === 0 ? "Unclassified" : `${classTitle(report.class)} (${CLASS_NAMES[report.class]})`;
   const lines = [
     `## MOF openness: ${cell(report.model.id)}`,
@@ -34,6 +34,7 @@ export function reportMarkdown(report: Report, pageUrl: string): string {
     lines.push(`Missing for ${classTitle(report.next.class)}: ${report.next.items.map((i) => `${cell(i.name)} (${i.status})`).join(", ")}`, "");
   }
   lines.push(
+    ...sections,
     // a report audited on the command line is never stored, so it has no snapshot to name
     `Audited ${formatTime(report.fetchedAt)}${report.model.sha ? ` at commit \`${report.model.sha.slice(0, 12)}\`` : ""} by [mofscope](${pageUrl})${report.id ? ` (snapshot \`${report.id}\`)` : ""}.`,
     "",

@@ -35,6 +35,50 @@ export const warningSchema = z.object({ code: z.string(), path: z.string(), mess
 
 export const progressSchema = z.object({ "1": z.number(), "2": z.number(), "3": z.number() });
 
+/** A passage of the model card, in plain text, with a link to it. */
+const cardPassageSchema = z.object({ text: z.string(), url: z.string() });
+
+/** What the model card and Hub metadata say beyond the MOF components; the AI-BOMs are written from it. */
+export const modelInfoSchema = z.object({
+  /** The Hub's pipeline tag, e.g. `text-generation`. */
+  task: z.string().nullable(),
+  libraryName: z.string().nullable(),
+  /** `config.json` architectures (`MistralForCausalLM`) and model type (`mistral`). */
+  architectures: z.array(z.string()),
+  modelType: z.string().nullable(),
+  languages: z.array(z.string()),
+  /** Models this one derives from (`base_model`). */
+  baseModels: z.array(z.string()),
+  createdAt: z.string().nullable(),
+  lastModified: z.string().nullable(),
+  /** The first paragraph of the card. */
+  summary: z.string().nullable(),
+  /** Datasets the card names, with their licences as the dataset cards state them (empty when unread). */
+  datasets: z.array(
+    z.object({
+      id: z.string(),
+      url: z.string(),
+      role: z.enum(["training", "evaluation"]),
+      licenses: z.array(z.string()),
+      /** False when the Hub did not answer for the dataset. */
+      reachable: z.boolean(),
+    }),
+  ),
+  /** Figures from `model-index` or the card's results table: what was measured, its value, and on what. */
+  metrics: z.array(z.object({ type: z.string(), value: z.string(), slice: z.string().nullable() })),
+  /** Card sections by the question they answer; null when the card has none (or could not be read). */
+  sections: z.object({
+    intendedUse: cardPassageSchema.nullable(),
+    limitations: cardPassageSchema.nullable(),
+    ethics: cardPassageSchema.nullable(),
+    environment: cardPassageSchema.nullable(),
+    training: cardPassageSchema.nullable(),
+    preprocessing: cardPassageSchema.nullable(),
+  }),
+  /** `co2_eq_emissions` of the card data, as written. */
+  emissions: z.string().nullable(),
+});
+
 export const reportSchema = z.object({
   /** Snapshot id: stable, shareable, immutable (`/r/{id}`). */
   id: z.string(),
@@ -72,9 +116,12 @@ export const reportSchema = z.object({
   requests: z.number().int(),
   /** The MOF release record the verdict was computed from (exportable as MOT YAML). */
   record: mofRecordSchema,
+  /** Card facts for the AI-BOMs; absent from records and from snapshots taken before it was kept. */
+  modelInfo: modelInfoSchema.optional(),
 });
 
 export type ReportStatus = z.infer<typeof reportStatusSchema>;
 export type ReportComponent = z.infer<typeof reportComponentSchema>;
 export type Failure = z.infer<typeof failureSchema>;
 export type Report = z.infer<typeof reportSchema>;
+export type ModelInfo = z.infer<typeof modelInfoSchema>;

@@ -7,7 +7,8 @@ export function spdxIdsIn(report: Pick<Report, "components">): string[] {
   return [...ids].filter(isSpdxId).sort();
 }
 
-function isSpdxId(id: string): boolean {
+/** True for an id on the SPDX licence list (not a LicenseRef, not a licence only MOF lists). */
+export function isSpdxId(id: string): boolean {
   return !id.startsWith("LicenseRef-") && licenseRecord(id) !== undefined && !NON_SPDX.has(id);
 }
 

@@ -5,6 +5,7 @@ import { FamilyLink } from "@/components/families/family-link";
 import { SelfReportedNotice } from "@/components/registry/self-reported-notice";
 import { BadgeSnippet } from "@/components/report/badge-snippet";
 import { ReportBody } from "@/components/report/report-body";
+import { osaidOf } from "@/lib/frameworks/osaid";
 import { modelPath } from "@/lib/report/model-ref";
 import { spdxIdsIn } from "@/lib/report/spdx-ids";
 import { siteOrigin } from "@/lib/server/http/origin";
@@ -72,7 +73,7 @@ export default async function RecordPage({ params }: RecordPageProps) {
         </p>
       </div>
       <SelfReportedNotice producer={record.producer} audit={audit} />
-      <ReportBody report={report} spdxIds={spdxIdsIn(report)} />
+      <ReportBody report={report} spdxIds={spdxIdsIn(report)} osaid={osaidOf(report)} />
       <section aria-labelledby="export-heading" className="grid gap-6 md:grid-cols-2">
         <div className="card min-w-0 space-y-3">
           <h2 id="export-heading" className="text-lg font-semibold">

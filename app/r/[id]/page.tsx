@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { AuditLink } from "@/components/audit-link";
 import { ReportBody } from "@/components/report/report-body";
 import { snapshotStore } from "@/lib/db/snapshots";
+import { osaidOf } from "@/lib/frameworks/osaid";
 import { formatTime, reportHref } from "@/lib/report/display";
 import { spdxIdsIn } from "@/lib/report/spdx-ids";
 
@@ -46,9 +47,15 @@ export default async function SnapshotPage({ params }: SnapshotPageProps) {
           <a href={`/r/${report.id}/mof.yml`} className="link">
             MOF YAML
           </a>
+          <a href={`/r/${report.id}/aibom.cdx.json`} className="link">
+            CycloneDX AI-BOM
+          </a>
+          <a href={`/r/${report.id}/aibom.spdx.json`} className="link">
+            SPDX AI-BOM
+          </a>
         </p>
       </div>
-      <ReportBody report={report} spdxIds={spdxIdsIn(report)} />
+      <ReportBody report={report} spdxIds={spdxIdsIn(report)} osaid={osaidOf(report)} />
     </div>
   );
 }

@@ -1,5 +1,7 @@
+import { type BadgeFramework, mofBadgeInput, parseBadgeFramework, reportBadgeSvg } from "@/lib/frameworks/badge";
 import { BADGE_HEADERS, type BadgeInput, badgeSvg, refusedBadgeSvg } from "@/lib/report/badge";
 import { type BadgeStyle, parseBadgeStyle } from "@/lib/report/badge-style";
+import type { Report } from "@/lib/report/schema";
 
 /**
  * The style a badge request asks for with `?style=` (flat when none), or its answer when the style is not one there
@@ -13,7 +15,29 @@ export function requestedBadgeStyle(request: Request): { ok: true; style: BadgeS
   return { ok: false, response: new Response(refusedBadgeSvg(parsed.message), { status: 400, headers: { ...BADGE_HEADERS, "cache-control": "no-store" } }) };
 }
 
+interface ResponseOptions {
+  status?: number;
+  cacheControl?: string;
+}
+
+const svgResponse = (svg: string, { status = 200, cacheControl }: ResponseOptions) =>
+  new Response(svg, { status, headers: cacheControl ? { ...BADGE_HEADERS, "cache-control": cacheControl } : BADGE_HEADERS });
+
 /** A badge as an SVG response with the badge headers; `cacheControl` shortens the caching of a badge that may soon change. */
-export function badgeResponse(input: BadgeInput, style: BadgeStyle, { status = 200, cacheControl }: { status?: number; cacheControl?: string } = {}): Response {
-  return new Response(badgeSvg(input, style), { status, headers: cacheControl ? { ...BADGE_HEADERS, "cache-control": cacheControl } : BADGE_HEADERS });
+export function badgeResponse(input: BadgeInput, style: BadgeStyle, options: ResponseOptions = {}): Response {
+  return svgResponse(badgeSvg(input, style), options);
+}
+
+/** The framework a badge request asks for with `?framework=` (MOF when none), or a 400 badge naming the frameworks. */
+export function requestedBadgeFramework(request: Request): { ok: true; framework: BadgeFramework } | { ok: false; response: Response } {
+  const parsed = parseBadgeFramework(new URL(request.url).searchParams.get("framework"));
+  if (parsed.ok) {
+    return parsed;
+  }
+  return { ok: false, response: new Response(refusedBadgeSvg(parsed.message), { status: 400, headers: { ...BADGE_HEADERS, "cache-control": "no-store" } }) };
+}
+
+/** A report's badge (or the unknown badge when there is none) in the framework and style asked for. */
+export function reportBadgeResponse(report: Report | null, framework: BadgeFramework, style: BadgeStyle, options: ResponseOptions = {}): Response {
+  return framework === "mof" ? badgeResponse(mofBadgeInput(report), style, options) : svgResponse(reportBadgeSvg(report, framework, style), options);
 }

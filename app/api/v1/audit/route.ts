@@ -1,13 +1,15 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { ApiError, apiErrorFromAudit, toErrorResponse } from "@/lib/api/errors";
 import { refForInput } from "@/lib/audit/model-input";
-import { reportSchema } from "@/lib/report/schema";
+import { reportJson } from "@/lib/frameworks/report-json";
 import { clientKey } from "@/lib/server/http/rate-limit";
 import { latestReport } from "@/lib/server/loaders/latest-report";
+import { exportResponse, reportPageUrl, requestedFormat } from "@/lib/server/loaders/report-export";
 
-/** `?url=` a model URL or id: the latest report (stored while fresh, else audited; audits are rate-limited). */
+/** `?url=` a model URL or id: the latest report (stored while fresh, else audited; audits are rate-limited); `?format=` another file. */
 export async function GET(request: NextRequest): Promise<Response> {
   try {
+    const format = requestedFormat(request);
     const input = request.nextUrl.searchParams.get("url") ?? "";
     const target = refForInput(input);
     if (!target.ok) {
@@ -20,7 +22,12 @@ export async function GET(request: NextRequest): Promise<Response> {
     if (report === null) {
       throw new ApiError("upstream_unavailable", "The audit returned nothing.");
     }
-    return NextResponse.json(reportSchema.parse(report), { headers: { "cache-control": "no-store", "x-mofscope-cache": cached ? "hit" : "miss" } });
+    if (format !== "json") {
+      const response = exportResponse(report, format, reportPageUrl(request, report), "no-store");
+      response.headers.set("x-mofscope-cache", cached ? "hit" : "miss");
+      return response;
+    }
+    return NextResponse.json(reportJson(report), { headers: { "cache-control": "no-store", "x-mofscope-cache": cached ? "hit" : "miss" } });
   } catch (error) {
     return toErrorResponse(error);
   }

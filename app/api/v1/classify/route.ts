@@ -3,9 +3,9 @@ import { z } from "zod";
 import { ApiError, toErrorResponse } from "@/lib/api/errors";
 import { readLimitedText } from "@/lib/api/read-limited";
 import { snapshotStore } from "@/lib/db/snapshots";
+import { reportJson } from "@/lib/frameworks/report-json";
 import { MAX_YAML_BYTES } from "@/lib/mof";
 import { classifyYaml } from "@/lib/report/classify";
-import { reportSchema } from "@/lib/report/schema";
 import { spdxIdsIn } from "@/lib/report/spdx-ids";
 import { auditLimiter, classifyLimiter, clientKey } from "@/lib/server/http/rate-limit";
 
@@ -37,7 +37,7 @@ export async function POST(request: Request): Promise<Response> {
     }
     const report = stores ? await snapshotStore().save(result.report) : result.report;
     // spdxIds rides along so the browser can link licences without shipping the licence catalogue
-    return NextResponse.json({ ...reportSchema.parse(report), spdxIds: spdxIdsIn(report) }, { headers: { "cache-control": "no-store" } });
+    return NextResponse.json({ ...reportJson(report), spdxIds: spdxIdsIn(report) }, { headers: { "cache-control": "no-store" } });
   } catch (error) {
     return toErrorResponse(error);
   }

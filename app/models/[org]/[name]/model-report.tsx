@@ -5,6 +5,7 @@ import { AuditError } from "@/components/audit-error";
 import { ClaimsVsEvidence } from "@/components/claims/claims-vs-evidence";
 import { FamilyLink } from "@/components/families/family-link";
 import { ComponentGroups } from "@/components/report/component-groups";
+import { OsaidSection } from "@/components/report/osaid-section";
 import { PendingComponent } from "@/components/report/pending-component";
 import { ReauditForm } from "@/components/report/reaudit-form";
 import { ReportActions } from "@/components/report/report-actions";
@@ -13,6 +14,7 @@ import { ReportSummary } from "@/components/report/report-summary";
 import { ReportWarnings } from "@/components/report/report-warnings";
 import { SummarySkeleton } from "@/components/report/summary-skeleton";
 import type { AuditProgress } from "@/lib/audit";
+import { osaidOf } from "@/lib/frameworks/osaid";
 import { COMPONENTS_BY_WEIGHT } from "@/lib/mof/components";
 import { formatTime } from "@/lib/report/display";
 import { type ModelRef, modelPath } from "@/lib/report/model-ref";
@@ -142,7 +144,7 @@ function FinishedReport({ result, modelRef, origin, notice, retryAfter }: Report
   return (
     <div className="space-y-8">
       <ReportBanners report={report} error={error} notice={notice} retryAfter={retryAfter} />
-      <ReportBody report={report} spdxIds={spdxIdsIn(report)} retry={retryForm(modelRef)} />
+      <ReportBody report={report} spdxIds={spdxIdsIn(report)} osaid={osaidOf(report)} retry={retryForm(modelRef)} />
       <ReportFooter report={report} modelRef={modelRef} origin={origin} />
     </div>
   );
@@ -156,7 +158,7 @@ async function LiveSummary({ result, modelRef, notice, retryAfter }: Omit<Report
   return (
     <div className="space-y-8">
       <ReportBanners report={report} error={error} notice={notice} retryAfter={retryAfter} />
-      <ReportSummary report={report} retry={retryForm(modelRef)} />
+      <ReportSummary report={report} osaid={osaidOf(report)} retry={retryForm(modelRef)} />
     </div>
   );
 }
@@ -165,6 +167,7 @@ async function LiveFooter({ result, modelRef, origin }: Omit<ReportParts, "notic
   const { report } = await result;
   return report === null ? null : (
     <>
+      <OsaidSection osaid={osaidOf(report)} />
       <ReportWarnings warnings={report.warnings} />
       <ReportFooter report={report} modelRef={modelRef} origin={origin} />
     </>

@@ -1,5 +1,4 @@
-import { UNKNOWN_BADGE } from "@/lib/report/badge";
-import { badgeResponse, requestedBadgeStyle } from "@/lib/server/http/badge-response";
+import { reportBadgeResponse, requestedBadgeFramework, requestedBadgeStyle } from "@/lib/server/http/badge-response";
 import { recordForRoute } from "@/lib/server/loaders/record-page";
 
 interface Context {
@@ -12,8 +11,12 @@ export async function GET(request: Request, { params }: Context): Promise<Respon
   if (!requested.ok) {
     return requested.response;
   }
+  const framework = requestedBadgeFramework(request);
+  if (!framework.ok) {
+    return framework.response;
+  }
   const found = await recordForRoute((await params).name);
   return found
-    ? badgeResponse({ class: found.report.class, provisional: false }, requested.style)
-    : badgeResponse(UNKNOWN_BADGE, requested.style, { status: 404 });
+    ? reportBadgeResponse(found.report, framework.framework, requested.style)
+    : reportBadgeResponse(null, framework.framework, requested.style, { status: 404 });
 }

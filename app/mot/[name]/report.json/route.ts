@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { toErrorResponse } from "@/lib/api/errors";
-import { reportSchema } from "@/lib/report/schema";
+import { reportJson } from "@/lib/frameworks/report-json";
 import { requireRecord } from "@/lib/server/loaders/record-page";
 import { fileStem } from "@/lib/server/loaders/route-report";
 
@@ -12,7 +12,7 @@ interface Context {
 export async function GET(_request: Request, { params }: Context): Promise<Response> {
   try {
     const found = await requireRecord((await params).name);
-    return NextResponse.json(reportSchema.parse(found.report), {
+    return NextResponse.json(reportJson(found.report), {
       headers: { "content-disposition": `inline; filename="mot__${fileStem(found.record.name)}.mof-report.json"`, "cache-control": "public, max-age=3600" },
     });
   } catch (error) {

@@ -1,6 +1,5 @@
 import { snapshotStore } from "@/lib/db/snapshots";
-import { UNKNOWN_BADGE } from "@/lib/report/badge";
-import { badgeResponse, requestedBadgeStyle } from "@/lib/server/http/badge-response";
+import { reportBadgeResponse, requestedBadgeFramework, requestedBadgeStyle } from "@/lib/server/http/badge-response";
 
 interface Context {
   params: Promise<{ id: string }>;
@@ -12,8 +11,10 @@ export async function GET(request: Request, { params }: Context): Promise<Respon
   if (!requested.ok) {
     return requested.response;
   }
+  const framework = requestedBadgeFramework(request);
+  if (!framework.ok) {
+    return framework.response;
+  }
   const report = await snapshotStore().get((await params).id);
-  return report
-    ? badgeResponse({ class: report.class, provisional: report.provisional }, requested.style)
-    : badgeResponse(UNKNOWN_BADGE, requested.style, { status: 404 });
+  return reportBadgeResponse(report, framework.framework, requested.style, report ? {} : { status: 404 });
 }

@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { toErrorResponse } from "@/lib/api/errors";
-import { reportSchema } from "@/lib/report/schema";
+import { reportJson } from "@/lib/frameworks/report-json";
 import { fileStem, reportForRoute } from "@/lib/server/loaders/route-report";
 
 interface Context {
@@ -12,7 +12,7 @@ export async function GET(request: Request, { params }: Context): Promise<Respon
   try {
     const { org, name } = await params;
     const { report } = await reportForRoute(request, org, name);
-    return NextResponse.json(reportSchema.parse(report), {
+    return NextResponse.json(reportJson(report), {
       headers: { "content-disposition": `inline; filename="${fileStem(report.model.id)}.mof-report.json"`, "cache-control": "no-store" },
     });
   } catch (error) {

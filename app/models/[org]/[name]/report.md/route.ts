@@ -1,5 +1,5 @@
 import { toErrorResponse } from "@/lib/api/errors";
-import { reportMarkdown } from "@/lib/report/markdown";
+import { frameworksMarkdown } from "@/lib/frameworks/report-json";
 import { modelPath } from "@/lib/report/model-ref";
 import { siteOrigin } from "@/lib/server/http/origin";
 import { reportForRoute } from "@/lib/server/loaders/route-report";
@@ -13,7 +13,7 @@ export async function GET(request: Request, { params }: Context): Promise<Respon
   try {
     const { org, name } = await params;
     const { ref, report } = await reportForRoute(request, org, name);
-    const body = reportMarkdown(report, `${siteOrigin()}${modelPath(ref)}`);
+    const body = frameworksMarkdown(report, `${siteOrigin()}${modelPath(ref)}`);
     return new Response(body, { headers: { "content-type": "text/markdown; charset=utf-8", "cache-control": "no-store" } });
   } catch (error) {
     return toErrorResponse(error);
