@@ -38,6 +38,15 @@ export function ComponentItem({ component, spdxIds }: ComponentItemProps) {
         {component.unknownBecause.length > 0 ? (
           <p className="text-violet-800 dark:text-violet-300">Could not check: {component.unknownBecause.join(", ")}.</p>
         ) : null}
+        {component.notes.length > 0 ? (
+          <ul className="space-y-0.5" aria-label={`Seen but not counted for ${component.name}`}>
+            {component.notes.map((note, index) => (
+              <li key={`${note.url}-${index}`} className="text-zinc-700 dark:text-zinc-300">
+                Seen, not counted: <ExternalLink href={note.url}>{note.what}</ExternalLink>
+              </li>
+            ))}
+          </ul>
+        ) : null}
         {component.licenses.length > 0 ? (
           <ul className="space-y-0.5" aria-label={`Licence findings for ${component.name}`}>
             {component.licenses.map((finding, index) => (

@@ -1,4 +1,5 @@
-import { arxivIds, cardBody, cardSections, githubRepoLinks } from "@/lib/evidence/card-text";
+import { cardSections } from "@/lib/evidence/card-document";
+import { arxivIds, cardBody, githubRepoLinks } from "@/lib/evidence/card-text";
 import { modelIndexDatasets } from "@/lib/evidence/model-index";
 import type { HfModel } from "@/lib/evidence/upstream-facts";
 

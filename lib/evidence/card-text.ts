@@ -1,11 +1,5 @@
 /** Helpers that read a model card's Markdown body; pure and tolerant of any text. */
 
-export interface CardSection {
-  readonly heading: string;
-  readonly slug: string;
-  readonly body: string;
-}
-
 const FRONT_MATTER = /^---\r?\n[\s\S]*?\r?\n---\r?\n?/;
 
 // hub's auto-generated template for cards pushed without one (transformers `push_to_hub`)
@@ -33,35 +27,6 @@ export function slugify(heading: string): string {
     .trim()
     .replace(/[^\p{L}\p{N}\s-]/gu, "")
     .replace(/\s/g, "-");
-}
-
-export function cardSections(card: string): CardSection[] {
-  const sections: CardSection[] = [];
-  let current: { heading: string; lines: string[] } | null = null;
-  let fenced = false;
-  for (const line of cardBody(card).split(/\r?\n/)) {
-    if (/^\s*(```|~~~)/.test(line)) {
-      fenced = !fenced;
-    }
-    const heading = fenced ? null : /^#{1,6}\s+(.+?)\s*#*\s*$/.exec(line);
-    if (heading?.[1]) {
-      if (current) {
-        sections.push({ heading: current.heading, slug: slugify(current.heading), body: current.lines.join("\n") });
-      }
-      current = { heading: heading[1].replace(/[*_`]/g, ""), lines: [] };
-    } else {
-      current?.lines.push(line);
-    }
-  }
-  if (current) {
-    sections.push({ heading: current.heading, slug: slugify(current.heading), body: current.lines.join("\n") });
-  }
-  return sections;
-}
-
-/** A Markdown or HTML table with at least a header and one row. */
-export function hasTable(text: string): boolean {
-  return /^\s*\|.*\|\s*\n\s*\|[\s:|-]+\|\s*$/m.test(text) || /<table[\s>]/i.test(text);
 }
 
 /** `owner/repo` of every GitHub repository the text links, in order of first appearance. */

@@ -1,5 +1,5 @@
-import type { CardSection } from "./card-text";
-import { cardSections, hasRealContent } from "./card-text";
+import { type CardSection, cardSections } from "./card-document";
+import { hasRealContent } from "./card-text";
 import type { ReleaseFacts, SourceFailure } from "./facts";
 import { mapHfLicense } from "./license-map";
 import type { HfModel } from "./upstream-facts";
@@ -76,7 +76,8 @@ export function buildContext(facts: ReleaseFacts): EvidenceContext {
   };
 }
 
-/** Card sections whose heading matches, with a link to each on the model page. */
+/** Card sections whose heading matches, with a link to each on the model page (the preamble links the page). */
 export function sectionsMatching(ctx: EvidenceContext, heading: RegExp): { section: CardSection; url: string }[] {
-  return ctx.sections.filter((s) => heading.test(s.heading)).map((section) => ({ section, url: `${ctx.model?.url ?? ""}#${section.slug}` }));
+  const page = ctx.model?.url ?? "";
+  return ctx.sections.filter((s) => heading.test(s.heading)).map((section) => ({ section, url: section.slug === "" ? page : `${page}#${section.slug}` }));
 }

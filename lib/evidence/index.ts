@@ -44,6 +44,7 @@ function toFindings(cid: number, verdict: ComponentVerdict): ComponentFindings {
       typeAppropriate: l.id !== null && isTypeAppropriate(l.id, type),
     })),
     unknownBecause: verdict.state === "unknown" ? verdict.failures.map(describeFailure) : [],
+    notes: [...(verdict.notes ?? [])],
   };
 }
 

@@ -31,4 +31,6 @@ export interface ComponentFindings {
   evidence: Evidence[];
   licenses: LicenseFinding[];
   unknownBecause: string[];
+  /** What was seen that does not count as the component, so a reader can check it. */
+  notes: Evidence[];
 }

@@ -58,6 +58,7 @@ export function reportFromRecord(record: MofRecord, meta: ReportMeta): Report {
       evidence: found?.evidence ?? recordLinks(record, assessment, c.cid, source),
       substitutedBy: c.substitutedBy,
       unknownBecause: found?.unknownBecause ?? [],
+      notes: found?.notes ?? [],
     };
   });
   return {

@@ -21,6 +21,8 @@ export const reportComponentSchema = z.object({
   substitutedBy: z.number().int().nullable(),
   /** Why the component is unknown: the failed sources it needed. */
   unknownBecause: z.array(z.string()),
+  /** What was seen that does not count as the component (results shown only as an image). */
+  notes: z.array(evidenceSchema).default([]),
 });
 
 export const failureSchema = z.object({
