@@ -37,6 +37,16 @@ export function githubRepoLinks(text: string): string[] {
   return [...new Set(found)];
 }
 
+/** Hub dataset ids the text links (`huggingface.co/datasets/{id}`, legacy one-segment ids included), in order. */
+export function hubDatasetLinks(text: string): string[] {
+  const found = [...text.matchAll(/(?:huggingface\.co|hf\.co)\/datasets\/([A-Za-z0-9][\w.-]{0,95})(?:\/([A-Za-z0-9][\w.-]{0,95}))?/g)].map((m) => {
+    const [, first = "", second] = m;
+    // a second segment that is a route of the dataset page belongs to a legacy id
+    return second === undefined || /^(tree|blob|resolve|raw|viewer|discussions|commits?)$/.test(second) ? first : `${first}/${second}`;
+  });
+  return [...new Set(found.map((id) => id.replace(/[.]+$/, "")))];
+}
+
 /** arXiv ids the text links or cites (abs/pdf URLs, `arXiv:` mentions, BibTeX eprints, HF paper pages). */
 export function arxivIds(text: string): string[] {
   const patterns = [

@@ -40,16 +40,18 @@ export function repoLicense(repo: RepoFacts): LicensePart {
   return { id: mapped.id, written: mapped.written, source: "github", from: "GitHub licence detection", url: `${repo.url}#license` };
 }
 
+const named = (repo: RepoFacts) => (repo.namedAs ? ` (linked as ${repo.namedAs})` : "");
+
 function matchRepo(repo: RepoFacts, kind: CodeKind): { url: string; what: string } | null {
   const signal = SIGNALS[kind];
   const branch = repo.repo.ok ? repo.repo.value.defaultBranch : "HEAD";
   const paths = repo.tree.ok ? repo.tree.value.paths.filter((p) => signal.path.test(p) && !/(^|\/)(tests?\/|test_)/.test(p)) : [];
   if (paths.length > 0) {
     const shown = paths.slice(0, 3).join(", ") + (paths.length > 3 ? ` and ${paths.length - 3} more` : "");
-    return { url: `${repo.url}/blob/${branch}/${paths[0]}`, what: `${signal.label} in ${repo.fullName}: ${shown}` };
+    return { url: `${repo.url}/blob/${branch}/${paths[0]}`, what: `${signal.label} in ${repo.fullName}${named(repo)}: ${shown}` };
   }
   if (signal.repo.test(repo.fullName.split("/")[1] ?? "")) {
-    return { url: repo.url, what: `${repo.fullName}, a repository for ${signal.label}` };
+    return { url: repo.url, what: `${repo.fullName}${named(repo)}, a repository for ${signal.label}` };
   }
   return null;
 }
