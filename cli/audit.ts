@@ -4,6 +4,7 @@ import { auditModel } from "@/lib/audit";
 import { compareClaims } from "@/lib/claims";
 import type { MofRecord } from "@/lib/mof";
 import { CLASS_ROMAN } from "@/lib/mof";
+import { derivationSentence, onlyInBaseSentence } from "@/lib/report/derivation-text";
 import type { Report } from "@/lib/report/schema";
 import { readClaimRecord, renderClaims } from "./against";
 import type { CliIo } from "./io";
@@ -31,6 +32,7 @@ function toJson(input: string, outcome: AuditOutcome): Record<string, unknown> {
       ...(c.unknownBecause.length > 0 ? { unknownBecause: c.unknownBecause } : {}),
     })),
     next: r.next,
+    derivedFrom: r.derivedFrom,
     warnings: r.warnings,
     failures: r.failures,
     requests: r.requests,
@@ -55,7 +57,8 @@ function render(input: string, outcome: AuditOutcome): string {
   );
   const next = r.next ? `\nFor Class ${CLASS_ROMAN[r.next.class]}: ${r.next.items.map((i) => `${i.name} (${i.status})`).join(", ")}\n` : "";
   const failures = r.failures.map((f) => `  ! ${f.source} ${f.kind}: ${f.url}`).join("\n");
-  return `${input} → ${r.model.id}${r.model.sha ? `@${r.model.sha.slice(0, 10)}` : ""}: ${r.label}${flags ? ` (${flags})` : ""}\n${progress} · ${r.requests} upstream requests\n\n${table}\n${next}${failures ? `\nFailed sources:\n${failures}\n` : ""}`;
+  const derived = r.derivedFrom ? `\n${[derivationSentence(r.derivedFrom), onlyInBaseSentence(r.derivedFrom)].filter(Boolean).join(" ")}\n` : "";
+  return `${input} → ${r.model.id}${r.model.sha ? `@${r.model.sha.slice(0, 10)}` : ""}: ${r.label}${flags ? ` (${flags})` : ""}\n${progress} · ${r.requests} upstream requests\n\n${table}\n${derived}${next}${failures ? `\nFailed sources:\n${failures}\n` : ""}`;
 }
 
 function exitCode(outcomes: readonly AuditOutcome[], min: number | null): number {

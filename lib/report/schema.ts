@@ -34,6 +34,18 @@ export const failureSchema = z.object({
 
 export const warningSchema = z.object({ code: z.string(), path: z.string(), message: z.string(), cid: z.number().optional() });
 
+/** The base model a derivative (quantised, adapter, merge, fine-tune) names, and what only the base publishes. */
+export const derivedFromSchema = z.object({
+  kind: z.enum(["quantized", "adapter", "merge", "finetune"]),
+  /** Hub id of the base model the report links (audited on demand). */
+  base: z.string(),
+  baseUrl: z.string(),
+  /** Where the base was read: card `base_model`, the Hub's tags, `adapter_config.json`. */
+  from: z.string(),
+  /** Components this repository lacks that the base publishes; null when the base could not be audited. */
+  onlyInBase: z.array(z.string()).nullable(),
+});
+
 export const progressSchema = z.object({ "1": z.number(), "2": z.number(), "3": z.number() });
 
 export const reportSchema = z.object({
@@ -66,6 +78,8 @@ export const reportSchema = z.object({
     .nullable(),
   warnings: z.array(warningSchema),
   failures: z.array(failureSchema),
+  /** Set when the repository derives from a base model it names. */
+  derivedFrom: derivedFromSchema.nullable().default(null),
   /** Upstream requests this audit made (0 when every answer came from the cache). */
   requests: z.number().int(),
   /** The MOF release record the verdict was computed from (exportable as MOT YAML). */
@@ -75,4 +89,5 @@ export const reportSchema = z.object({
 export type ReportStatus = z.infer<typeof reportStatusSchema>;
 export type ReportComponent = z.infer<typeof reportComponentSchema>;
 export type Failure = z.infer<typeof failureSchema>;
+export type DerivedFrom = z.infer<typeof derivedFromSchema>;
 export type Report = z.infer<typeof reportSchema>;
