@@ -23,7 +23,12 @@ async function movedRepo(ctx: MockContext, segments: string[]): Promise<MockRepl
   const at = api + (api === 1 || kind === "datasets" ? 1 : 0);
   const table = (await readJsonFixture(ctx, "hf", "redirects.json")) as Redirects | null;
   const moves = table?.[kind] ?? {};
-  // a namespaced id is tried before a legacy one-segment id
+  // a namespaced id is tried before a legacy one-segment id, and a repository that exists is never redirected
+  // (the legacy `bookcorpus` moved to `bookcorpus/bookcorpus`, whose namespace is the old name)
+  const [first = "", second = ""] = segments.slice(at, at + 2);
+  if ((await readJsonFixture(ctx, "hf", "api", kind, first, `${second}.json`)) !== null) {
+    return null;
+  }
   for (const length of [2, 1]) {
     const id = segments.slice(at, at + length).join("/");
     const target = Object.hasOwn(moves, id) ? moves[id] : undefined;
