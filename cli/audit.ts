@@ -30,6 +30,7 @@ function toJson(input: string, outcome: AuditOutcome): Record<string, unknown> {
       licenses: c.licenses,
       evidence: c.evidence,
       ...(c.unknownBecause.length > 0 ? { unknownBecause: c.unknownBecause } : {}),
+      ...(c.nextStep ? { nextStep: c.nextStep } : {}),
     })),
     next: r.next,
     derivedFrom: r.derivedFrom,
@@ -52,10 +53,12 @@ function render(input: string, outcome: AuditOutcome): string {
       c.name,
       c.status,
       c.license ?? "",
-      (c.status === "unknown" ? `unknown: ${c.unknownBecause[0] ?? ""}` : (c.evidence[0]?.what ?? "")).slice(0, 90),
+      (c.status === "unknown" ? `unknown: ${c.unknownBecause[0] ?? ""}` : c.nextStep ? `fix: ${c.nextStep.fix}` : (c.evidence[0]?.what ?? "")).slice(0, 90),
     ]),
   );
-  const next = r.next ? `\nFor Class ${CLASS_ROMAN[r.next.class]}: ${r.next.items.map((i) => `${i.name} (${i.status})`).join(", ")}\n` : "";
+  const next = r.next
+    ? `\nFor Class ${CLASS_ROMAN[r.next.class]}:\n${r.next.items.map((i) => `  - ${i.name} (${i.status})${i.fix ? `: ${i.fix}` : ""}`).join("\n")}\n`
+    : "";
   const failures = r.failures.map((f) => `  ! ${f.source} ${f.kind}: ${f.url}`).join("\n");
   const derived = r.derivedFrom ? `\n${[derivationSentence(r.derivedFrom), onlyInBaseSentence(r.derivedFrom)].filter(Boolean).join(" ")}\n` : "";
   return `${input} → ${r.model.id}${r.model.sha ? `@${r.model.sha.slice(0, 10)}` : ""}: ${r.label}${flags ? ` (${flags})` : ""}\n${progress} · ${r.requests} upstream requests\n\n${table}\n${derived}${next}${failures ? `\nFailed sources:\n${failures}\n` : ""}`;

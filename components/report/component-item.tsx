@@ -38,6 +38,12 @@ export function ComponentItem({ component, spdxIds }: ComponentItemProps) {
         {component.unknownBecause.length > 0 ? (
           <p className="text-violet-800 dark:text-violet-300">Could not check: {component.unknownBecause.join(", ")}.</p>
         ) : null}
+        {component.nextStep ? (
+          <p className="text-zinc-700 dark:text-zinc-300" data-testid="component-next-step">
+            <span className="font-medium">To fix:</span> {component.nextStep.fix}.{" "}
+            <span className="text-zinc-600 dark:text-zinc-400">Looked at {component.nextStep.looked}.</span>
+          </p>
+        ) : null}
         {component.notes.length > 0 ? (
           <ul className="space-y-0.5" aria-label={`Seen but not counted for ${component.name}`}>
             {component.notes.map((note, index) => (

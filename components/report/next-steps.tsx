@@ -12,7 +12,7 @@ const ACTION: Record<string, string> = {
   invalid: "release it under an open licence",
 };
 
-/** What the producer must do to reach the next class, one action per component. */
+/** What the producer must do to reach the next class, one action per component, as concrete as the audit can say. */
 export function NextSteps({ next }: NextStepsProps) {
   if (next === null) {
     return (
@@ -29,8 +29,8 @@ export function NextSteps({ next }: NextStepsProps) {
       <ul className="mt-2 list-disc space-y-1 pl-5 text-sm" data-testid="next-steps">
         {next.items.map((item) => (
           <li key={item.cid}>
-            <span className="font-medium">{item.name}</span>: {ACTION[item.status] ?? item.status}
-            {item.license && item.status === "invalid" ? (
+            <span className="font-medium">{item.name}</span>: {item.fix ?? ACTION[item.status] ?? item.status}
+            {item.license && item.status === "invalid" && item.fix === null ? (
               <>
                 {" "}
                 (now <code className="font-mono">{item.license}</code>)

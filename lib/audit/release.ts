@@ -1,4 +1,5 @@
 import { buildEvidence, evidenceFromVerdicts, type PartialFacts, type ReleaseEvidence, settledVerdicts } from "@/lib/evidence";
+import { buildContext } from "@/lib/evidence/context";
 import { derivationOf } from "@/lib/evidence/derivation";
 import type { ReleaseFacts, RepoFacts, SourceFailure } from "@/lib/evidence/facts";
 import type { HfModel } from "@/lib/evidence/upstream-facts";
@@ -94,7 +95,7 @@ async function derivation(ctx: AuditContext, model: HfModel, followBase: boolean
 function stageOf(ctx: AuditContext, partial: PartialFacts, model: Report["model"]): AuditStage {
   const now = ctx.now();
   const verdicts = settledVerdicts(partial);
-  const report = reportOf(ctx, evidenceFromVerdicts(verdicts, identity(partial.facts, model, now)), partial.facts, model, now);
+  const report = reportOf(ctx, evidenceFromVerdicts(verdicts, identity(partial.facts, model, now), buildContext(partial.facts)), partial.facts, model, now);
   const settled = (cid: number) => {
     const substitute = componentByCid(cid)?.substitute;
     return verdicts.has(cid) && (substitute === undefined || verdicts.has(substitute));

@@ -18,6 +18,7 @@ export interface ReportMeta {
 }
 
 const HAS = new Set(["included", "optional", "unlicensed", "invalid"]);
+const NEEDS_STEP = new Set(["missing", "unlicensed", "invalid"]);
 
 // what the derivative lacks and its base publishes, in any licence: where a reader should look instead
 function derivedFrom(meta: ReportMeta, components: readonly ReportComponent[]): DerivedFrom | null {
@@ -77,6 +78,8 @@ export function reportFromRecord(record: MofRecord, meta: ReportMeta): Report {
       substitutedBy: c.substitutedBy,
       unknownBecause: found?.unknownBecause ?? [],
       notes: found?.notes ?? [],
+      // the engine's status decides whether the component needs a step (a substitute may already fill it)
+      nextStep: NEEDS_STEP.has(c.status) && !unknown ? (found?.nextStep ?? null) : null,
     };
   });
   return {
@@ -91,7 +94,10 @@ export function reportFromRecord(record: MofRecord, meta: ReportMeta): Report {
     provisional: components.some((c) => c.status === "unknown"),
     gated: meta.gated,
     components,
-    next: assessment.next && { class: assessment.next.class, items: [...assessment.next.items] },
+    next: assessment.next && {
+      class: assessment.next.class,
+      items: assessment.next.items.map((i) => ({ ...i, fix: components.find((c) => c.cid === i.cid)?.nextStep?.fix ?? null })),
+    },
     warnings: assessment.warnings.map((w) => ({ ...w })),
     failures: meta.failures,
     derivedFrom: derivedFrom(meta, components),

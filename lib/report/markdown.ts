@@ -36,7 +36,12 @@ export function reportMarkdown(report: Report, pageUrl: string): string {
     lines.push(`${cell(derivationSentence(report.derivedFrom))}${only ? ` ${cell(only)}` : ""}`, "");
   }
   if (report.next) {
-    lines.push(`Missing for ${classTitle(report.next.class)}: ${report.next.items.map((i) => `${cell(i.name)} (${i.status})`).join(", ")}`, "");
+    lines.push(
+      `Missing for ${classTitle(report.next.class)}:`,
+      "",
+      ...report.next.items.map((i) => `- **${cell(i.name)}** (${i.status})${i.fix ? `: ${cell(i.fix)}` : ""}`),
+      "",
+    );
   }
   lines.push(
     `Audited ${formatTime(report.fetchedAt)}${report.model.sha ? ` at commit \`${report.model.sha.slice(0, 12)}\`` : ""} by [mofscope](${pageUrl}) (snapshot \`${report.id}\`).`,

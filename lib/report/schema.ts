@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { evidenceSchema, licenseFindingSchema } from "@/lib/evidence/schema";
+import { evidenceSchema, licenseFindingSchema, nextStepSchema } from "@/lib/evidence/schema";
 import { mofRecordSchema } from "@/lib/mof";
 
 export type { Evidence, LicenseFinding } from "@/lib/evidence/schema";
@@ -23,6 +23,8 @@ export const reportComponentSchema = z.object({
   unknownBecause: z.array(z.string()),
   /** What was seen that does not count as the component (results shown only as an image). */
   notes: z.array(evidenceSchema).default([]),
+  /** For a component missing, unlicensed or not openly licensed: where mofscope looked, and what would fix it. */
+  nextStep: nextStepSchema.nullable().default(null),
 });
 
 export const failureSchema = z.object({
@@ -73,7 +75,16 @@ export const reportSchema = z.object({
   next: z
     .object({
       class: z.union([z.literal(1), z.literal(2), z.literal(3)]),
-      items: z.array(z.object({ cid: z.number(), name: z.string(), status: z.string(), license: z.string().nullable() })),
+      items: z.array(
+        z.object({
+          cid: z.number(),
+          name: z.string(),
+          status: z.string(),
+          license: z.string().nullable(),
+          /** The component's next step, when the audit could say one. */
+          fix: z.string().nullable().default(null),
+        }),
+      ),
     })
     .nullable(),
   warnings: z.array(warningSchema),
