@@ -53,7 +53,7 @@ interface OpenSection {
 }
 
 /** Parses the card body (front matter dropped) into an mdast tree with GFM (tables, autolinks, strikethrough). */
-export function parseCardTree(card: string): { tree: Root; source: string } {
+function parseCardTree(card: string): { tree: Root; source: string } {
   const source = cardBody(card).slice(0, MAX_PARSED_CHARS);
   return { tree: fromMarkdown(source, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] }), source };
 }
