@@ -3,6 +3,7 @@ import { componentByCid } from "@/lib/mof/components";
 import { sourceLabel } from "@/lib/report/display";
 import type { ReportComponent } from "@/lib/report/schema";
 import { ComponentHeading } from "./component-heading";
+import { InlineCode } from "./inline-code";
 import { LicenceName } from "./licence-name";
 import { StatusPill } from "./status-pill";
 
@@ -40,8 +41,10 @@ export function ComponentItem({ component, spdxIds }: ComponentItemProps) {
         ) : null}
         {component.nextStep ? (
           <p className="text-zinc-700 dark:text-zinc-300" data-testid="component-next-step">
-            <span className="font-medium">To fix:</span> {component.nextStep.fix}.{" "}
-            <span className="text-zinc-600 dark:text-zinc-400">Looked at {component.nextStep.looked}.</span>
+            <span className="font-medium">To fix:</span> <InlineCode text={component.nextStep.fix} />.{" "}
+            <span className="text-zinc-600 dark:text-zinc-400">
+              Looked at <InlineCode text={component.nextStep.looked} />.
+            </span>
           </p>
         ) : null}
         {component.notes.length > 0 ? (

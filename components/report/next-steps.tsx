@@ -1,6 +1,7 @@
 import { CLASS_NAMES } from "@/lib/mof/components";
 import { classTitle } from "@/lib/report/display";
 import type { Report } from "@/lib/report/schema";
+import { InlineCode } from "./inline-code";
 
 export interface NextStepsProps {
   next: Report["next"];
@@ -29,7 +30,7 @@ export function NextSteps({ next }: NextStepsProps) {
       <ul className="mt-2 list-disc space-y-1 pl-5 text-sm" data-testid="next-steps">
         {next.items.map((item) => (
           <li key={item.cid}>
-            <span className="font-medium">{item.name}</span>: {item.fix ?? ACTION[item.status] ?? item.status}
+            <span className="font-medium">{item.name}</span>: {item.fix ? <InlineCode text={item.fix} /> : (ACTION[item.status] ?? item.status)}
             {item.license && item.status === "invalid" && item.fix === null ? (
               <>
                 {" "}

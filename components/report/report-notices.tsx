@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { derivationSentence, onlyInBaseSentence } from "@/lib/report/derivation-text";
 import { modelPath } from "@/lib/report/model-ref";
 import type { Report } from "@/lib/report/schema";
+import { InlineCode } from "./inline-code";
 
 export interface ReportNoticesProps {
   report: Pick<Report, "gated" | "provisional" | "failures" | "components" | "derivedFrom">;
@@ -29,7 +30,9 @@ export function ReportNotices({ report, retry }: ReportNoticesProps) {
     <div className="space-y-3 empty:hidden">
       {report.derivedFrom ? (
         <Notice title={`Derived from ${report.derivedFrom.base}`} tone="info">
-          <p data-testid="derived-from">{derivationSentence(report.derivedFrom)}</p>
+          <p data-testid="derived-from">
+            <InlineCode text={derivationSentence(report.derivedFrom)} />
+          </p>
           {onlyInBaseSentence(report.derivedFrom) ? <p>{onlyInBaseSentence(report.derivedFrom)}</p> : null}
           <p>
             <a className="link" href={modelPath({ source: "hf", id: report.derivedFrom.base })}>
