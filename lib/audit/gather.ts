@@ -44,6 +44,12 @@ async function paperFacts(upstream: Upstream, id: string): Promise<PaperFacts> {
 
 const text = (s: Sourced<string> | null | undefined): string[] => (s?.ok ? [s.value] : []);
 
+// a card may link a repository under its old name and its new one: after GitHub's redirect they are one repository
+function onePerRepository(repos: readonly RepoFacts[]): RepoFacts[] {
+  const seen = new Set<string>();
+  return repos.filter((r) => !seen.has(r.fullName.toLowerCase()) && seen.add(r.fullName.toLowerCase()));
+}
+
 /** What is known once the model info has answered: the model alone, everything else on its way. */
 export function modelRoundFacts(model: HfModel, extraRepos: readonly RepoFacts[]): PartialFacts {
   return {
@@ -87,7 +93,7 @@ export async function gatherModelFacts(
   const pending: FactKey[] = next.linked ? ["datasets", "repos", "papers"] : ["repos", "papers"];
   onRound({ facts: { model, card, refs, datasets: named, evalDatasets, repos: extraRepos, papers: [] }, pending: new Set(pending) });
   const [repos, papers, datasets] = await next.facts;
-  return { model, card, refs, datasets, evalDatasets, repos: [...extraRepos, ...repos], papers };
+  return { model, card, refs, datasets, evalDatasets, repos: onePerRepository([...extraRepos, ...repos]), papers };
 }
 
 /** A GitHub repository audited as a code release, with no model on the Hub. */
