@@ -93,6 +93,8 @@ module.exports = {
     enhancedResolveOptions: {
       exportsFields: ["exports"],
       conditionNames: ["import", "require", "node", "default", "types"],
+      // type-only packages (@types/mdast) have no main, only types
+      mainFields: ["module", "main", "types"],
       extensions: [".ts", ".tsx", ".js", ".mjs", ".cjs", ".json"],
     },
   },

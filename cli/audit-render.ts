@@ -1,6 +1,7 @@
 import { osaidOf } from "@/lib/frameworks/osaid";
 import { verdictText } from "@/lib/frameworks/osaid/markdown";
 import { CLASS_ROMAN } from "@/lib/mof";
+import { derivationSentence, onlyInBaseSentence } from "@/lib/report/derivation-text";
 import type { Report } from "@/lib/report/schema";
 import { renderClaims } from "./against";
 import type { AuditEntry } from "./audit-entry";
@@ -25,8 +26,10 @@ function toJson({ input, outcome, claims, onPublish, folder }: AuditEntry): Reco
       licenses: c.licenses,
       evidence: c.evidence,
       ...(c.unknownBecause.length > 0 ? { unknownBecause: c.unknownBecause } : {}),
+      ...(c.nextStep ? { nextStep: c.nextStep } : {}),
     })),
     next: r.next,
+    derivedFrom: r.derivedFrom,
     osaid: osaidOf(r),
     warnings: r.warnings,
     failures: r.failures,
@@ -54,14 +57,17 @@ function renderOne({ input, outcome, claims, onPublish }: AuditEntry, againstFil
       c.name,
       c.status,
       c.license ?? "",
-      (c.status === "unknown" ? `unknown: ${c.unknownBecause[0] ?? ""}` : (c.evidence[0]?.what ?? "")).slice(0, 90),
+      (c.status === "unknown" ? `unknown: ${c.unknownBecause[0] ?? ""}` : c.nextStep ? `fix: ${c.nextStep.fix}` : (c.evidence[0]?.what ?? "")).slice(0, 90),
     ]),
   );
-  const next = r.next ? `\nFor Class ${CLASS_ROMAN[r.next.class]}: ${r.next.items.map((i) => `${i.name} (${i.status})`).join(", ")}\n` : "";
+  const next = r.next
+    ? `\nFor Class ${CLASS_ROMAN[r.next.class]}:\n${r.next.items.map((i) => `  - ${i.name} (${i.status})${i.fix ? `: ${i.fix}` : ""}`).join("\n")}\n`
+    : "";
+  const derived = r.derivedFrom ? `\n${[derivationSentence(r.derivedFrom), onlyInBaseSentence(r.derivedFrom)].filter(Boolean).join(" ")}\n` : "";
   const failures = r.failures.map((f) => `  ! ${f.source} ${f.kind}: ${f.url}`).join("\n");
   const osaid = osaidOf(r);
   const published = onPublish.map((n) => `  ~ ${n.component ? `${n.component}: ` : ""}${n.note}`).join("\n");
-  return `${input} → ${r.model.id}${r.model.sha ? `@${r.model.sha.slice(0, 10)}` : ""}: ${r.label}${flags ? ` (${flags})` : ""}\n${progress} · ${r.requests} upstream requests\nOSAID ${osaid.definition.version}: ${verdictText(osaid)}. ${osaid.reason}\n\n${table}\n${next}${failures ? `\nFailed sources:\n${failures}\n` : ""}${published ? `\nOnce published:\n${published}\n` : ""}${claims ? renderClaims(againstFile, claims) : ""}`;
+  return `${input} → ${r.model.id}${r.model.sha ? `@${r.model.sha.slice(0, 10)}` : ""}: ${r.label}${flags ? ` (${flags})` : ""}\n${progress} · ${r.requests} upstream requests\nOSAID ${osaid.definition.version}: ${verdictText(osaid)}. ${osaid.reason}\n\n${table}\n${derived}${next}${failures ? `\nFailed sources:\n${failures}\n` : ""}${published ? `\nOnce published:\n${published}\n` : ""}${claims ? renderClaims(againstFile, claims) : ""}`;
 }
 
 /** The default output: a table per input, then what is missing for the next class and which sources failed. */

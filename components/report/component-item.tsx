@@ -3,6 +3,7 @@ import { componentByCid } from "@/lib/mof/components";
 import { sourceLabel } from "@/lib/report/display";
 import type { ReportComponent } from "@/lib/report/schema";
 import { ComponentHeading } from "./component-heading";
+import { InlineCode } from "./inline-code";
 import { LicenceName } from "./licence-name";
 import { StatusPill } from "./status-pill";
 
@@ -37,6 +38,23 @@ export function ComponentItem({ component, spdxIds }: ComponentItemProps) {
         {substitute ? <p className="text-zinc-600 dark:text-zinc-400">The {substitute.name.toLowerCase()} stands in for it.</p> : null}
         {component.unknownBecause.length > 0 ? (
           <p className="text-violet-800 dark:text-violet-300">Could not check: {component.unknownBecause.join(", ")}.</p>
+        ) : null}
+        {component.nextStep ? (
+          <p className="text-zinc-700 dark:text-zinc-300" data-testid="component-next-step">
+            <span className="font-medium">To fix:</span> <InlineCode text={component.nextStep.fix} />.{" "}
+            <span className="text-zinc-600 dark:text-zinc-400">
+              Looked at <InlineCode text={component.nextStep.looked} />.
+            </span>
+          </p>
+        ) : null}
+        {component.notes.length > 0 ? (
+          <ul className="space-y-0.5" aria-label={`Seen but not counted for ${component.name}`}>
+            {component.notes.map((note, index) => (
+              <li key={`${note.url}-${index}`} className="text-zinc-700 dark:text-zinc-300">
+                Seen, not counted: <ExternalLink href={note.url}>{note.what}</ExternalLink>
+              </li>
+            ))}
+          </ul>
         ) : null}
         {component.licenses.length > 0 ? (
           <ul className="space-y-0.5" aria-label={`Licence findings for ${component.name}`}>

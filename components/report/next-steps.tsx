@@ -1,6 +1,7 @@
 import { CLASS_NAMES } from "@/lib/mof/components";
 import { classTitle } from "@/lib/report/display";
 import type { Report } from "@/lib/report/schema";
+import { InlineCode } from "./inline-code";
 
 export interface NextStepsProps {
   next: Report["next"];
@@ -12,7 +13,7 @@ const ACTION: Record<string, string> = {
   invalid: "release it under an open licence",
 };
 
-/** What the producer must do to reach the next class, one action per component. */
+/** What the producer must do to reach the next class, one action per component, as concrete as the audit can say. */
 export function NextSteps({ next }: NextStepsProps) {
   if (next === null) {
     return (
@@ -29,8 +30,8 @@ export function NextSteps({ next }: NextStepsProps) {
       <ul className="mt-2 list-disc space-y-1 pl-5 text-sm" data-testid="next-steps">
         {next.items.map((item) => (
           <li key={item.cid}>
-            <span className="font-medium">{item.name}</span>: {ACTION[item.status] ?? item.status}
-            {item.license && item.status === "invalid" ? (
+            <span className="font-medium">{item.name}</span>: {item.fix ? <InlineCode text={item.fix} /> : (ACTION[item.status] ?? item.status)}
+            {item.license && item.status === "invalid" && item.fix === null ? (
               <>
                 {" "}
                 (now <code className="font-mono">{item.license}</code>)

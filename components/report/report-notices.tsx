@@ -1,8 +1,11 @@
 import type { ReactNode } from "react";
+import { derivationSentence, onlyInBaseSentence } from "@/lib/report/derivation-text";
+import { modelPath } from "@/lib/report/model-ref";
 import type { Report } from "@/lib/report/schema";
+import { InlineCode } from "./inline-code";
 
 export interface ReportNoticesProps {
-  report: Pick<Report, "gated" | "provisional" | "failures" | "components">;
+  report: Pick<Report, "gated" | "provisional" | "failures" | "components" | "derivedFrom">;
   /** Shown inside the provisional notice: a re-audit button where one is allowed. */
   retry?: ReactNode;
 }
@@ -25,6 +28,23 @@ export function ReportNotices({ report, retry }: ReportNoticesProps) {
   const unknown = report.components.filter((c) => c.status === "unknown");
   return (
     <div className="space-y-3 empty:hidden">
+      {report.derivedFrom ? (
+        <Notice title={`Derived from ${report.derivedFrom.base}`} tone="info">
+          <p data-testid="derived-from">
+            <InlineCode text={derivationSentence(report.derivedFrom)} />
+          </p>
+          {onlyInBaseSentence(report.derivedFrom) ? <p>{onlyInBaseSentence(report.derivedFrom)}</p> : null}
+          <p>
+            <a className="link" href={modelPath({ source: "hf", id: report.derivedFrom.base })}>
+              Report on {report.derivedFrom.base}
+            </a>{" "}
+            (audited when you open it) ·{" "}
+            <a className="link" href={report.derivedFrom.baseUrl} rel="noopener noreferrer nofollow">
+              {report.derivedFrom.base} on Hugging Face
+            </a>
+          </p>
+        </Notice>
+      ) : null}
       {report.gated ? (
         <Notice title="Gated release" tone="info">
           <p>The weights and files sit behind an access request; mofscope read only what is public. A gated release is not openly distributed.</p>

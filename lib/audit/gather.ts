@@ -1,11 +1,11 @@
 import type { DatasetFacts, PaperFacts, ReleaseFacts, RepoFacts, Sourced } from "@/lib/evidence/facts";
-import type { PartialFacts } from "@/lib/evidence/settled";
+import type { FactKey, PartialFacts } from "@/lib/evidence/settled";
 import type { HfModel, HfRefs } from "@/lib/evidence/upstream-facts";
 import { getPaperLicense } from "@/lib/fetchers/arxiv";
 import { getReadme, getRepo, getTree } from "@/lib/fetchers/github";
 import { getDatasetCard, getDatasetInfo, getModelCard, getModelRefs } from "@/lib/fetchers/hf";
 import type { Upstream } from "@/lib/fetchers/upstream";
-import { evalDatasetIds, linkedRepos, primaryPaperIds, trainingDatasetIds } from "./links";
+import { evalDatasetIds, linkedDatasetIds, linkedRepos, primaryPaperIds, trainingDatasetIds } from "./links";
 import { sourced } from "./sourced";
 
 /**
@@ -24,13 +24,15 @@ function webBase(upstream: Upstream): string {
   return upstream.config.hfEndpoint;
 }
 
-async function datasetFacts(upstream: Upstream, id: string, withCard: boolean): Promise<DatasetFacts> {
-  const url = `${webBase(upstream)}/datasets/${id}`;
+/** A dataset as the card names it; a moved or legacy id is followed (the Hub redirects) and shown under its current name. */
+async function datasetFacts(upstream: Upstream, named: string, withCard: boolean): Promise<DatasetFacts> {
+  const asked = `${webBase(upstream)}/datasets/${named}`;
   const [info, card] = await Promise.all([
-    sourced("hf", url, () => getDatasetInfo(upstream, { id })),
-    withCard ? sourced("hf", `${url}/raw/main/README.md`, () => getDatasetCard(upstream, { id })) : Promise.resolve(null),
+    sourced("hf", asked, () => getDatasetInfo(upstream, { id: named })),
+    withCard ? sourced("hf", `${asked}/raw/main/README.md`, () => getDatasetCard(upstream, { id: named })) : Promise.resolve(null),
   ]);
-  return { id, url, info, card };
+  const id = info.ok ? info.value.id : named;
+  return { id, url: info.ok ? info.value.url : asked, info, card, ...(id !== named ? { namedAs: named } : {}) };
 }
 
 /** A GitHub repository's metadata, file tree and README, fetched together. */
@@ -43,7 +45,8 @@ export async function repoFacts(upstream: Upstream, fullName: string): Promise<R
     sourced("github", `${api}/readme`, () => getReadme(upstream, { owner, repo })),
   ]);
   const url = meta.ok ? meta.value.htmlUrl : `https://github.com/${fullName}`;
-  return { fullName: meta.ok ? meta.value.fullName : fullName, url, repo: meta, tree, readme };
+  const current = meta.ok ? meta.value.fullName : fullName;
+  return { fullName: current, url, repo: meta, tree, readme, ...(current.toLowerCase() !== fullName.toLowerCase() ? { namedAs: fullName } : {}) };
 }
 
 async function paperFacts(upstream: Upstream, id: string): Promise<PaperFacts> {
@@ -67,6 +70,12 @@ export function hubSource(upstream: Upstream): FactSource {
 
 const text = (s: Sourced<string> | null | undefined): string[] => (s?.ok ? [s.value] : []);
 
+// a card may link a repository under its old name and its new one: after GitHub's redirect they are one repository
+function onePerRepository(repos: readonly RepoFacts[]): RepoFacts[] {
+  const seen = new Set<string>();
+  return repos.filter((r) => !seen.has(r.fullName.toLowerCase()) && seen.add(r.fullName.toLowerCase()));
+}
+
 /** What is known once the model info has answered: the model alone, everything else on its way. */
 export function modelRoundFacts(model: HfModel, extraRepos: readonly RepoFacts[]): PartialFacts {
   return {
@@ -89,19 +98,31 @@ export interface GatherOptions {
  */
 export async function gatherModelFacts(source: FactSource, model: HfModel, options: GatherOptions = {}): Promise<ReleaseFacts> {
   const extraRepos = options.extraRepos ?? [];
-  const [card, refs, datasets, evalDatasets] = await Promise.all([
-    source.card(model),
-    source.refs(model),
-    Promise.all(trainingDatasetIds(model).map((id) => source.dataset(id, true))),
-    Promise.all(evalDatasetIds(model).map((id) => source.dataset(id, false))),
-  ]);
-  options.onRound?.({ facts: { model, card, refs, datasets, evalDatasets, repos: extraRepos, papers: [] }, pending: new Set(["repos", "papers"]) });
-  const cardText = card?.ok ? card.value : null;
-  const known = new Set(extraRepos.map((r) => r.fullName.toLowerCase()));
-  const repoNames = linkedRepos([...text(card), ...datasets.flatMap((d) => text(d.card))]).filter((r) => !known.has(r.toLowerCase()));
-  const paperIds = options.paper ? [options.paper] : primaryPaperIds(model, cardText);
-  const [repos, papers] = await Promise.all([Promise.all(repoNames.map((name) => source.repo(name))), Promise.all(paperIds.map((id) => source.paper(id)))]);
-  return { model, card, refs, datasets, evalDatasets, repos: [...extraRepos, ...repos], papers };
+  const readDatasets = (ids: readonly string[]) => Promise.all(ids.map((id) => source.dataset(id, true)));
+  const cardP = source.card(model);
+  const namedP = readDatasets(trainingDatasetIds(model));
+  const refsP = source.refs(model);
+  const evalP = Promise.all(evalDatasetIds(model).map((id) => source.dataset(id, false)));
+  // the next round needs only the cards, so it starts as soon as they answer, not when refs or evaluation data do
+  const nextRound = Promise.all([cardP, namedP]).then(([card, named]) => {
+    const cardText = card?.ok ? card.value : null;
+    // datasets only the card body links are read with the repositories
+    const linked = named.length === 0 && cardText !== null ? linkedDatasetIds(cardText) : [];
+    const known = new Set(extraRepos.map((r) => r.fullName.toLowerCase()));
+    const repoNames = linkedRepos([...text(card), ...named.flatMap((d) => text(d.card))]).filter((r) => !known.has(r.toLowerCase()));
+    const paperIds = options.paper ? [options.paper] : primaryPaperIds(model, cardText);
+    const facts = Promise.all([
+      Promise.all(repoNames.map((name) => source.repo(name))),
+      Promise.all(paperIds.map((id) => source.paper(id))),
+      linked.length > 0 ? readDatasets(linked) : Promise.resolve(named),
+    ]);
+    return { linked: linked.length > 0, facts };
+  });
+  const [card, refs, named, evalDatasets, next] = await Promise.all([cardP, refsP, namedP, evalP, nextRound]);
+  const pending: FactKey[] = next.linked ? ["datasets", "repos", "papers"] : ["repos", "papers"];
+  options.onRound?.({ facts: { model, card, refs, datasets: named, evalDatasets, repos: extraRepos, papers: [] }, pending: new Set(pending) });
+  const [repos, papers, datasets] = await next.facts;
+  return { model, card, refs, datasets, evalDatasets, repos: onePerRepository([...extraRepos, ...repos]), papers };
 }
 
 /** A GitHub repository audited as a code release, with no model on the Hub. */

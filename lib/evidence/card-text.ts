@@ -1,11 +1,5 @@
 /** Helpers that read a model card's Markdown body; pure and tolerant of any text. */
 
-export interface CardSection {
-  readonly heading: string;
-  readonly slug: string;
-  readonly body: string;
-}
-
 const FRONT_MATTER = /^---\r?\n[\s\S]*?\r?\n---\r?\n?/;
 
 // hub's auto-generated template for cards pushed without one (transformers `push_to_hub`)
@@ -35,41 +29,22 @@ export function slugify(heading: string): string {
     .replace(/\s/g, "-");
 }
 
-export function cardSections(card: string): CardSection[] {
-  const sections: CardSection[] = [];
-  let current: { heading: string; lines: string[] } | null = null;
-  let fenced = false;
-  for (const line of cardBody(card).split(/\r?\n/)) {
-    if (/^\s*(```|~~~)/.test(line)) {
-      fenced = !fenced;
-    }
-    const heading = fenced ? null : /^#{1,6}\s+(.+?)\s*#*\s*$/.exec(line);
-    if (heading?.[1]) {
-      if (current) {
-        sections.push({ heading: current.heading, slug: slugify(current.heading), body: current.lines.join("\n") });
-      }
-      current = { heading: heading[1].replace(/[*_`]/g, ""), lines: [] };
-    } else {
-      current?.lines.push(line);
-    }
-  }
-  if (current) {
-    sections.push({ heading: current.heading, slug: slugify(current.heading), body: current.lines.join("\n") });
-  }
-  return sections;
-}
-
-/** A Markdown or HTML table with at least a header and one row. */
-export function hasTable(text: string): boolean {
-  return /^\s*\|.*\|\s*\n\s*\|[\s:|-]+\|\s*$/m.test(text) || /<table[\s>]/i.test(text);
-}
-
 /** `owner/repo` of every GitHub repository the text links, in order of first appearance. */
 export function githubRepoLinks(text: string): string[] {
   const found = [...text.matchAll(/github\.com\/([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/([A-Za-z0-9._-]{1,100})/g)]
     .map((m) => `${m[1]}/${(m[2] ?? "").replace(/[.]+$/, "").replace(/\.git$/, "")}`)
     .filter((r) => !/\/(issues|pulls|blob|tree|sponsors)$/.test(r));
   return [...new Set(found)];
+}
+
+/** Hub dataset ids the text links (`huggingface.co/datasets/{id}`, legacy one-segment ids included), in order. */
+export function hubDatasetLinks(text: string): string[] {
+  const found = [...text.matchAll(/(?:huggingface\.co|hf\.co)\/datasets\/([A-Za-z0-9][\w.-]{0,95})(?:\/([A-Za-z0-9][\w.-]{0,95}))?/g)].map((m) => {
+    const [, first = "", second] = m;
+    // a second segment that is a route of the dataset page belongs to a legacy id
+    return second === undefined || /^(tree|blob|resolve|raw|viewer|discussions|commits?)$/.test(second) ? first : `${first}/${second}`;
+  });
+  return [...new Set(found.map((id) => id.replace(/[.]+$/, "")))];
 }
 
 /** arXiv ids the text links or cites (abs/pdf URLs, `arXiv:` mentions, BibTeX eprints, HF paper pages). */

@@ -1,5 +1,5 @@
-import type { CardSection } from "./card-text";
-import { cardSections, hasRealContent } from "./card-text";
+import { type CardSection, cardSections } from "./card-document";
+import { hasRealContent } from "./card-text";
 import type { ReleaseFacts, SourceFailure } from "./facts";
 import { mapHfLicense } from "./license-map";
 import { fileLink, sectionLink } from "./links";
@@ -77,7 +77,7 @@ export function buildContext(facts: ReleaseFacts): EvidenceContext {
   };
 }
 
-/** Card sections whose heading matches, with a link to each on the model page. */
+/** Card sections whose heading matches, with a link to each on the model page (the preamble links the page). */
 export function sectionsMatching(ctx: EvidenceContext, heading: RegExp): { section: CardSection; url: string }[] {
   const model = ctx.model;
   return ctx.sections

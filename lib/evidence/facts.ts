@@ -21,14 +21,20 @@ export interface SourceFailure {
 export type Sourced<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly failure: SourceFailure };
 
 export interface DatasetFacts {
+  /** The dataset's current id (after the Hub's redirect of a legacy or moved id). */
   readonly id: string;
   readonly url: string;
+  /** The id the card wrote, when the Hub now serves the dataset under another. */
+  readonly namedAs?: string;
   readonly info: Sourced<HfDataset>;
   readonly card: Sourced<string> | null;
 }
 
 export interface RepoFacts {
+  /** The repository's current `owner/name` (after GitHub's redirect of a renamed or transferred one). */
   readonly fullName: string;
+  /** The name the card linked, when GitHub now serves the repository under another. */
+  readonly namedAs?: string;
   readonly url: string;
   readonly repo: Sourced<GithubRepo>;
   readonly tree: Sourced<GithubTree>;

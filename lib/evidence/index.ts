@@ -1,7 +1,8 @@
 import type { MofComponentEntry, MofRecord } from "@/lib/mof";
 import { COMPONENTS, COMPONENTS_BY_WEIGHT, isOpenLicense, isTypeAppropriate } from "@/lib/mof";
-import { buildContext } from "./context";
+import { buildContext, type EvidenceContext } from "./context";
 import type { ReleaseFacts, SourceFailure } from "./facts";
+import { nextStepFor } from "./next-steps";
 import { EVIDENCE_RULES } from "./rules";
 import type { ComponentFindings } from "./schema";
 import type { ComponentVerdict } from "./verdict";
@@ -32,7 +33,7 @@ function describeFailure(failure: SourceFailure): string {
   return `${failure.source}: ${failure.message}`;
 }
 
-function toFindings(cid: number, verdict: ComponentVerdict): ComponentFindings {
+function toFindings(cid: number, verdict: ComponentVerdict, ctx: EvidenceContext | null): ComponentFindings {
   const type = COMPONENTS.find((c) => c.cid === cid)?.type ?? "code";
   return {
     evidence: [...verdict.evidence],
@@ -45,17 +46,26 @@ function toFindings(cid: number, verdict: ComponentVerdict): ComponentFindings {
       typeAppropriate: l.id !== null && isTypeAppropriate(l.id, type),
     })),
     unknownBecause: verdict.state === "unknown" ? verdict.failures.map(describeFailure) : [],
+    notes: [...(verdict.notes ?? [])],
+    nextStep: ctx ? nextStepFor(cid, type, verdict, ctx) : null,
   };
 }
 
 /** Applies every evidence rule to the fetched facts and writes the MOF release record they support. */
 export function buildEvidence(facts: ReleaseFacts, identity: ReleaseIdentity): ReleaseEvidence {
   const ctx = buildContext(facts);
-  return evidenceFromVerdicts(new Map(COMPONENTS.map((c) => [c.cid, (EVIDENCE_RULES[c.cid] as (typeof EVIDENCE_RULES)[number])(ctx)])), identity);
+  return evidenceFromVerdicts(new Map(COMPONENTS.map((c) => [c.cid, (EVIDENCE_RULES[c.cid] as (typeof EVIDENCE_RULES)[number])(ctx)])), identity, ctx);
 }
 
-/** The record and findings some verdicts support; a component with no verdict is left out, as if missing. */
-export function evidenceFromVerdicts(verdicts: ReadonlyMap<number, ComponentVerdict>, identity: ReleaseIdentity): ReleaseEvidence {
+/**
+ * The record and findings some verdicts support; a component with no verdict is left out, as if missing. With the
+ * context the verdicts came from, the findings also say where mofscope looked and what would fix each gap.
+ */
+export function evidenceFromVerdicts(
+  verdicts: ReadonlyMap<number, ComponentVerdict>,
+  identity: ReleaseIdentity,
+  ctx: EvidenceContext | null = null,
+): ReleaseEvidence {
   const components: MofComponentEntry[] = COMPONENTS_BY_WEIGHT.flatMap((spec) => {
     const verdict = verdicts.get(spec.cid);
     if (verdict?.state !== "found") {
@@ -78,5 +88,5 @@ export function evidenceFromVerdicts(verdicts: ReadonlyMap<number, ComponentVerd
       components,
     },
   };
-  return { record, verdicts, findings: new Map([...verdicts].map(([cid, v]) => [cid, toFindings(cid, v)])) };
+  return { record, verdicts, findings: new Map([...verdicts].map(([cid, v]) => [cid, toFindings(cid, v, ctx)])) };
 }

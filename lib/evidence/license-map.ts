@@ -57,6 +57,9 @@ const HF_TO_SPDX: Readonly<Record<string, string>> = {
   unlicense: "Unlicense",
   zlib: "Zlib",
   "openmdw-1.0": "OpenMDW-1.0",
+  // the Hub's "GNU Free Documentation License family" has no version; 1.3 is the family's current one and the one
+  // MOT lists (Wikipedia-derived datasets carry it beside cc-by-sa-3.0)
+  gfdl: "GFDL-1.3",
 };
 
 // arxiv-base arxiv/license: URIs normalised to https and a trailing slash

@@ -19,5 +19,6 @@ export function pageLink(repo: Linkable): string {
 
 /** An anchor in the repository's card. */
 export function sectionLink(repo: Linkable, slug: string): string {
-  return `${pageLink(repo)}#${slug}`;
+  // the preamble before the first heading has no anchor: it links the page
+  return slug === "" ? pageLink(repo) : `${pageLink(repo)}#${slug}`;
 }

@@ -3,6 +3,11 @@ import { z } from "zod";
 /** Where a piece of evidence was found. */
 export const evidenceSourceSchema = z.enum(["hf", "hf-dataset", "github", "arxiv", "local", "mot", "yaml"]);
 
+/** Where mofscope looked for a component and what would fix it, in words a producer can act on. */
+export const nextStepSchema = z.object({ looked: z.string(), fix: z.string() });
+
+export type NextStep = z.infer<typeof nextStepSchema>;
+
 export const evidenceSchema = z.object({
   source: evidenceSourceSchema,
   /** A link a reader can open to check the claim (file, card field anchor, repository, paper). */
@@ -31,4 +36,8 @@ export interface ComponentFindings {
   evidence: Evidence[];
   licenses: LicenseFinding[];
   unknownBecause: string[];
+  /** What was seen that does not count as the component, so a reader can check it. */
+  notes: Evidence[];
+  /** Where mofscope looked and what would fix a component that is missing, unlicensed or not openly licensed. */
+  nextStep: NextStep | null;
 }

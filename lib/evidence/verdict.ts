@@ -21,6 +21,8 @@ export interface ComponentVerdict {
   readonly licenses: readonly LicensePart[];
   /** Failed sources that left the component unknown (or could have changed it). */
   readonly failures: readonly SourceFailure[];
+  /** What was seen that does not count as the component (results shown only as an image), with links. */
+  readonly notes?: readonly Evidence[];
 }
 
 /** A source that answered "not found" has answered; every other failure leaves the question open. */
@@ -45,6 +47,11 @@ export function settle(evidence: readonly Evidence[], licenses: readonly License
   }
   const decided = licenses.some((l) => l.id === null || !isOpenLicense(l.id));
   return open.length > 0 && !decided ? { state: "unknown", evidence, licenses, failures: open } : found(evidence, licenses, open);
+}
+
+/** Missing (or unknown), with what was seen that does not count. */
+export function missingWith(notes: readonly Evidence[], failures: readonly SourceFailure[] = []): ComponentVerdict {
+  return notes.length > 0 ? { ...missing(failures), notes } : missing(failures);
 }
 
 export function found(evidence: readonly Evidence[], licenses: readonly LicensePart[], failures: readonly SourceFailure[] = []): ComponentVerdict {

@@ -1,7 +1,7 @@
 import type { ComponentFindings, Evidence, LicenseFinding } from "@/lib/evidence/schema";
 import type { MofAssessment, MofRecord } from "@/lib/mof";
 import { assess, isOpenLicense, isTypeAppropriate } from "@/lib/mof";
-import type { Failure, Report, ReportComponent } from "./schema";
+import type { DerivedFrom, Failure, Report, ReportComponent } from "./schema";
 
 export interface ReportMeta {
   id: string;
@@ -13,6 +13,25 @@ export interface ReportMeta {
   requests: number;
   /** Findings per component id; components absent here have none. */
   findings: ReadonlyMap<number, ComponentFindings>;
+  /** The base model a derivative names, with the base's report when it could be audited. */
+  derivation?: { kind: DerivedFrom["kind"]; base: string; baseUrl: string; from: string; baseReport: Pick<Report, "components"> | null } | null;
+}
+
+const HAS = new Set(["included", "optional", "unlicensed", "invalid"]);
+const NEEDS_STEP = new Set(["missing", "unlicensed", "invalid"]);
+
+// what the derivative lacks and its base publishes, in any licence: where a reader should look instead
+function derivedFrom(meta: ReportMeta, components: readonly ReportComponent[]): DerivedFrom | null {
+  const d = meta.derivation;
+  if (!d) {
+    return null;
+  }
+  const base = d.baseReport;
+  const onlyInBase =
+    base === null
+      ? null
+      : components.filter((c) => c.status === "missing" && HAS.has(base.components.find((b) => b.cid === c.cid)?.status ?? "")).map((c) => c.name);
+  return { kind: d.kind, base: d.base, baseUrl: d.baseUrl, from: d.from, onlyInBase };
 }
 
 function recordLinks(record: MofRecord, assessment: MofAssessment, cid: number, source: Evidence["source"]): Evidence[] {
@@ -58,6 +77,9 @@ export function reportFromRecord(record: MofRecord, meta: ReportMeta): Report {
       evidence: found?.evidence ?? recordLinks(record, assessment, c.cid, source),
       substitutedBy: c.substitutedBy,
       unknownBecause: found?.unknownBecause ?? [],
+      notes: found?.notes ?? [],
+      // the engine's status decides whether the component needs a step (a substitute may already fill it)
+      nextStep: NEEDS_STEP.has(c.status) && !unknown ? (found?.nextStep ?? null) : null,
     };
   });
   return {
@@ -72,9 +94,13 @@ export function reportFromRecord(record: MofRecord, meta: ReportMeta): Report {
     provisional: components.some((c) => c.status === "unknown"),
     gated: meta.gated,
     components,
-    next: assessment.next && { class: assessment.next.class, items: [...assessment.next.items] },
+    next: assessment.next && {
+      class: assessment.next.class,
+      items: assessment.next.items.map((i) => ({ ...i, fix: components.find((c) => c.cid === i.cid)?.nextStep?.fix ?? null })),
+    },
     warnings: assessment.warnings.map((w) => ({ ...w })),
     failures: meta.failures,
+    derivedFrom: derivedFrom(meta, components),
     requests: meta.requests,
     record,
   };

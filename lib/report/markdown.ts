@@ -1,4 +1,5 @@
 import { CLASS_NAMES } from "@/lib/mof/components";
+import { derivationSentence, onlyInBaseSentence } from "./derivation-text";
 import { classTitle, formatPercent, formatTime, statusView } from "./display";
 import type { Report } from "./schema";
 
@@ -30,8 +31,17 @@ export function reportMarkdown(report: Report, pageUrl: string, sections: readon
     ),
     "",
   ];
+  if (report.derivedFrom) {
+    const only = onlyInBaseSentence(report.derivedFrom);
+    lines.push(`${cell(derivationSentence(report.derivedFrom))}${only ? ` ${cell(only)}` : ""}`, "");
+  }
   if (report.next) {
-    lines.push(`Missing for ${classTitle(report.next.class)}: ${report.next.items.map((i) => `${cell(i.name)} (${i.status})`).join(", ")}`, "");
+    lines.push(
+      `Missing for ${classTitle(report.next.class)}:`,
+      "",
+      ...report.next.items.map((i) => `- **${cell(i.name)}** (${i.status})${i.fix ? `: ${cell(i.fix)}` : ""}`),
+      "",
+    );
   }
   lines.push(
     ...sections,

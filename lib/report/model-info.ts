@@ -1,4 +1,5 @@
-import { type CardSection, cardBody, cardSections } from "@/lib/evidence/card-text";
+import { type CardSection, cardSections } from "@/lib/evidence/card-document";
+import { cardBody } from "@/lib/evidence/card-text";
 import type { DatasetFacts, ReleaseFacts } from "@/lib/evidence/facts";
 import { mapHfLicense } from "@/lib/evidence/license-map";
 import { modelIndexMetrics, tableMetrics } from "./card-metrics";

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { fetchFailureKinds } from "@/lib/evidence/facts";
-import { evidenceSchema, licenseFindingSchema } from "@/lib/evidence/schema";
+import { evidenceSchema, licenseFindingSchema, nextStepSchema } from "@/lib/evidence/schema";
 import { mofRecordSchema } from "@/lib/mof";
 
 export type { Evidence, LicenseFinding } from "@/lib/evidence/schema";
@@ -22,6 +22,10 @@ export const reportComponentSchema = z.object({
   substitutedBy: z.number().int().nullable(),
   /** Why the component is unknown: the failed sources it needed. */
   unknownBecause: z.array(z.string()),
+  /** What was seen that does not count as the component (results shown only as an image). */
+  notes: z.array(evidenceSchema).default([]),
+  /** For a component missing, unlicensed or not openly licensed: where mofscope looked, and what would fix it. */
+  nextStep: nextStepSchema.nullable().default(null),
 });
 
 export const failureSchema = z.object({
@@ -32,6 +36,18 @@ export const failureSchema = z.object({
 });
 
 export const warningSchema = z.object({ code: z.string(), path: z.string(), message: z.string(), cid: z.number().optional() });
+
+/** The base model a derivative (quantised, adapter, merge, fine-tune) names, and what only the base publishes. */
+export const derivedFromSchema = z.object({
+  kind: z.enum(["quantized", "adapter", "merge", "finetune"]),
+  /** Hub id of the base model the report links (audited on demand). */
+  base: z.string(),
+  baseUrl: z.string(),
+  /** Where the base was read: card `base_model`, the Hub's tags, `adapter_config.json`. */
+  from: z.string(),
+  /** Components this repository lacks that the base publishes; null when the base could not be audited. */
+  onlyInBase: z.array(z.string()).nullable(),
+});
 
 export const progressSchema = z.object({ "1": z.number(), "2": z.number(), "3": z.number() });
 
@@ -107,11 +123,22 @@ export const reportSchema = z.object({
   next: z
     .object({
       class: z.union([z.literal(1), z.literal(2), z.literal(3)]),
-      items: z.array(z.object({ cid: z.number(), name: z.string(), status: z.string(), license: z.string().nullable() })),
+      items: z.array(
+        z.object({
+          cid: z.number(),
+          name: z.string(),
+          status: z.string(),
+          license: z.string().nullable(),
+          /** The component's next step, when the audit could say one. */
+          fix: z.string().nullable().default(null),
+        }),
+      ),
     })
     .nullable(),
   warnings: z.array(warningSchema),
   failures: z.array(failureSchema),
+  /** Set when the repository derives from a base model it names. */
+  derivedFrom: derivedFromSchema.nullable().default(null),
   /** Upstream requests this audit made (0 when every answer came from the cache). */
   requests: z.number().int(),
   /** The MOF release record the verdict was computed from (exportable as MOT YAML). */
@@ -123,5 +150,6 @@ export const reportSchema = z.object({
 export type ReportStatus = z.infer<typeof reportStatusSchema>;
 export type ReportComponent = z.infer<typeof reportComponentSchema>;
 export type Failure = z.infer<typeof failureSchema>;
+export type DerivedFrom = z.infer<typeof derivedFromSchema>;
 export type Report = z.infer<typeof reportSchema>;
 export type ModelInfo = z.infer<typeof modelInfoSchema>;

@@ -49,6 +49,14 @@ describe("mofscope audit", () => {
     expect(olmo?.requests).toBeGreaterThan(0);
   });
 
+  it("prints the next steps for the next class under the table, as concrete as the audit can say", async () => {
+    const run = await runCli(["audit", "--no-cache", "Qwen/Qwen2.5-7B-Instruct"], env);
+    expect(run.stdout).toContain(
+      "  - Evaluation results (missing): add the evaluation results as a table in the model card, or as `model-index` in its front matter",
+    );
+    expect(run.stdout).toMatch(/Evaluation code +unlicensed +unlicensed +fix: the repository github\.com\/QwenLM\/Qwen2\.5 has no licence/);
+  });
+
   it("serves a second run from the cache and fetches again with --no-cache", async () => {
     await runCli(["audit", "--json", "mistralai/Mistral-7B-v0.1"], env);
     const cached = JSON.parse((await runCli(["audit", "--json", "mistralai/Mistral-7B-v0.1"], env)).stdout) as AuditJson[];

@@ -33,8 +33,10 @@ export async function handleGithub(ctx: MockContext): Promise<MockReply | null> 
 }
 
 async function route(ctx: MockContext, segments: string[]): Promise<MockReply | null> {
-  if (segments[0] === "repositories" && segments.length === 2) {
-    return byId(ctx, segments[1] ?? "");
+  if (segments[0] === "repositories" && segments.length >= 2) {
+    // the API serves every route of a repository under its id too: where a rename's redirect lands
+    const named = await nameOfId(ctx, segments[1] ?? "");
+    return named === null ? notFound("repos/repos#get-a-repository") : route(ctx, ["repos", ...named, ...segments.slice(2)]);
   }
   const [repos, owner, repo, ...rest] = segments;
   if (repos !== "repos" || !owner || !repo) {
@@ -44,12 +46,14 @@ async function route(ctx: MockContext, segments: string[]): Promise<MockReply | 
   if (unavailable) {
     return unavailable;
   }
+  const data = await readJsonFixture(ctx, "github", "repos", owner, `${repo}.json`);
+  // a renamed repository redirects every route, not only its metadata
+  const moved = movedTo(data, rest, ctx.url.search);
+  if (moved) {
+    return moved;
+  }
   if (rest.length === 0) {
-    const data = await readJsonFixture(ctx, "github", "repos", owner, `${repo}.json`);
-    if (data === null) {
-      return notFound("repos/repos#get-a-repository");
-    }
-    return movedTo(data) ?? json(200, data);
+    return data === null ? notFound("repos/repos#get-a-repository") : json(200, data);
   }
   if (rest.length === 1 && rest[0] === "readme") {
     const readme = await readFixture(ctx, "github", "repos", owner, repo, "README.md");
@@ -95,7 +99,7 @@ async function resolveRef(ctx: MockContext, owner: string, repo: string, ref: st
 }
 
 // a fixture recorded as GitHub's 301 body redirects like the real API (relative to this mock's prefix)
-function movedTo(data: unknown): MockReply | null {
+function movedTo(data: unknown, rest: string[], search: string): MockReply | null {
   if (typeof data !== "object" || data === null || !("message" in data) || data.message !== "Moved Permanently") {
     return null;
   }
@@ -103,10 +107,11 @@ function movedTo(data: unknown): MockReply | null {
   if (!target) {
     return null;
   }
-  return json(301, data, { location: `${githubPrefix}/repositories/${target}` });
+  const suffix = rest.map(encodeURIComponent).join("/");
+  return json(301, data, { location: `${githubPrefix}/repositories/${target}${suffix ? `/${suffix}` : ""}${search}` });
 }
 
-async function byId(ctx: MockContext, id: string): Promise<MockReply> {
+async function nameOfId(ctx: MockContext, id: string): Promise<[string, string] | null> {
   const root = join(ctx.fixturesDir, "github", "repos");
   const owners = await readdir(root).catch(() => [] as string[]);
   for (const owner of owners) {
@@ -114,9 +119,9 @@ async function byId(ctx: MockContext, id: string): Promise<MockReply> {
     for (const file of files.filter((f) => f.endsWith(".json"))) {
       const data = await readJsonFixture(ctx, "github", "repos", owner, file);
       if (typeof data === "object" && data !== null && "id" in data && String(data.id) === id) {
-        return json(200, data);
+        return [owner, file.slice(0, -".json".length)];
       }
     }
   }
-  return notFound("repos/repos#get-a-repository");
+  return null;
 }

@@ -11,11 +11,45 @@ function repoNotFound(ctx: MockContext): MockReply {
     : json(401, { error: "Invalid username or password." });
 }
 
+type Redirects = Record<"models" | "datasets", Record<string, string>>;
+
+// a moved repository (legacy one-segment id, renamed or transferred) answers 307 to its current name, API and web paths alike
+async function movedRepo(ctx: MockContext, segments: string[]): Promise<MockReply | null> {
+  const api = segments[0] === "api" ? 1 : 0;
+  const kind = segments[api] === "datasets" ? "datasets" : segments[api] === "models" || api === 0 ? "models" : null;
+  if (kind === null) {
+    return null;
+  }
+  const at = api + (api === 1 || kind === "datasets" ? 1 : 0);
+  const table = (await readJsonFixture(ctx, "hf", "redirects.json")) as Redirects | null;
+  const moves = table?.[kind] ?? {};
+  // a namespaced id is tried before a legacy one-segment id, and a repository that exists is never redirected
+  // (the legacy `bookcorpus` moved to `bookcorpus/bookcorpus`, whose namespace is the old name)
+  const [first = "", second = ""] = segments.slice(at, at + 2);
+  if ((await readJsonFixture(ctx, "hf", "api", kind, first, `${second}.json`)) !== null) {
+    return null;
+  }
+  for (const length of [2, 1]) {
+    const id = segments.slice(at, at + length).join("/");
+    const target = Object.hasOwn(moves, id) ? moves[id] : undefined;
+    if (target !== undefined && segments.length >= at + length) {
+      const path = [...segments.slice(0, at), ...target.split("/"), ...segments.slice(at + length)].map(encodeURIComponent).join("/");
+      const location = `/${path}${ctx.url.search}`;
+      return { status: 307, headers: { location, "content-type": "text/plain; charset=utf-8" }, body: `Temporary Redirect. Redirecting to ${location}` };
+    }
+  }
+  return null;
+}
+
 /** Serves the Hub API and raw/resolve files from tests/fixtures/hf. */
 export async function handleHf(ctx: MockContext): Promise<MockReply | null> {
   const segments = decodeSegments(ctx.url.pathname);
   if (segments === null) {
     return null;
+  }
+  const moved = await movedRepo(ctx, segments);
+  if (moved) {
+    return moved;
   }
   if (segments[0] === "api" && segments[1] === "models" && segments.length === 2) {
     return ctx.synthetic?.list(ctx.url.searchParams, ctx.url) ?? json(200, []);

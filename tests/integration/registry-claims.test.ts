@@ -105,11 +105,11 @@ describe("compareClaims on records that contradict the evidence", () => {
     });
   });
 
-  it("Amber: claims Datasets under MIT; the model card names no training dataset", () => {
+  it("Amber: claims Datasets under MIT; the dataset its card links says Apache-2.0", () => {
     const c = compared("LLM360/Amber");
     expect(c.classes).toMatchObject({ claimed: 1, found: 0, provisional: true });
     expect(claimOf(c, "Datasets")?.message).toMatch(
-      /^Your MOT record claims Datasets under MIT; we found no training dataset named in the model card's `datasets` metadata/,
+      /^Your MOT record claims Datasets under MIT; the dataset card `license` of LLM360\/AmberDatasets says Apache-2.0 </,
     );
     expect(claimOf(c, "Research paper")?.verdict).toBe("claimed_unknown");
     expect(c.unchecked).toHaveLength(2);

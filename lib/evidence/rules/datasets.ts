@@ -27,7 +27,8 @@ function datasetsVerdict(datasets: readonly DatasetFacts[], role: string): Compo
   const failures: SourceFailure[] = [];
   for (const dataset of datasets) {
     if (dataset.info.ok) {
-      evidence.push({ source: "hf-dataset" as const, url: dataset.url, what: `${role} ${dataset.id}` });
+      const was = dataset.namedAs ? ` (the card names it ${dataset.namedAs})` : "";
+      evidence.push({ source: "hf-dataset" as const, url: dataset.url, what: `${role} ${dataset.id}${was}` });
       licenses.push(...datasetLicense(dataset, dataset.info.value));
     } else if (isInconclusive(dataset.info.failure)) {
       failures.push(dataset.info.failure);

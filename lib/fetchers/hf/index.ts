@@ -4,3 +4,4 @@ export { getModelInfo, type ModelInfoParams } from "./model-info";
 export { getModelRefs } from "./model-refs";
 export { getModelTree, type RepoTreeParams } from "./model-tree";
 export { getDatasetCard, getModelCard, type RepoCardParams } from "./repo-card";
+export { getModelFileText } from "./repo-file";

@@ -13,7 +13,9 @@ function record(components: { name: string; license?: string; component_path?: s
 
 /** An audited report whose evidence record lists these components, with findings where given. */
 function audit(components: { name: string; license?: string }[], findings: Record<number, Partial<ComponentFindings>> = {}): Report {
-  const map = new Map(Object.entries(findings).map(([cid, f]) => [Number(cid), { evidence: [], licenses: [], unknownBecause: [], ...f }]));
+  const map = new Map(
+    Object.entries(findings).map(([cid, f]) => [Number(cid), { evidence: [], licenses: [], unknownBecause: [], notes: [], nextStep: null, ...f }]),
+  );
   return reportFromRecord(record(components), {
     id: "",
     input: "demo/Demo-7B",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { arxivIds, cardSections, githubRepoLinks, hasRealContent, hasTable, slugify } from "@/lib/evidence/card-text";
+import { arxivIds, githubRepoLinks, hasRealContent, slugify } from "@/lib/evidence/card-text";
 import { LONG_CARD } from "@/tests/helpers/facts";
 
 describe("card text", () => {
@@ -10,17 +10,9 @@ describe("card text", () => {
     expect(hasRealContent("---\nlicense: mit\n---\n# Hi\n")).toBe(false);
   });
 
-  it("splits sections by heading, ignoring headings inside code fences", () => {
-    const sections = cardSections("# A\ntext\n```\n# not a heading\n```\n## B: Results!\nmore");
-    expect(sections.map((s) => s.heading)).toEqual(["A", "B: Results!"]);
-    expect(sections[1]?.slug).toBe("b-results");
+  it("slugs headings like GitHub", () => {
+    expect(slugify("B: Results!")).toBe("b-results");
     expect(slugify("🟣 Training Data")).toBe("-training-data");
-  });
-
-  it("finds Markdown and HTML tables", () => {
-    expect(hasTable("| a | b |\n|---|---|\n| 1 | 2 |")).toBe(true);
-    expect(hasTable("<table><tr><td>1</td></tr></table>")).toBe(true);
-    expect(hasTable("a | b")).toBe(false);
   });
 
   it("collects GitHub repositories once each, without issue or file paths", () => {

@@ -99,6 +99,29 @@ describe("card rules", () => {
     expect(evaluationResults(withCard(`${LONG_CARD}\n## Results\nplots only\n`)).state).toBe("missing");
   });
 
+  it("finds results in tables the line scanner missed: no outer pipes, HTML, inside <details>, transposed", () => {
+    const noPipes = `${LONG_CARD}\n## Benchmarks\n\nLanguage | ROUGE-1\n---------|--------\nArabic | 34.9\n`;
+    expect(evaluationResults(withCard(noPipes)).evidence[0]?.url).toBe("https://huggingface.co/acme/tiny#benchmarks");
+    const html = `${LONG_CARD}\n## Comparison\n<table><tr><th>Model</th><th>MMLU</th></tr><tr><td>tiny</td><td>50</td></tr></table>\n`;
+    expect(evaluationResults(withCard(html)).evidence[0]?.url).toBe("https://huggingface.co/acme/tiny#comparison");
+    const details = `${LONG_CARD}\n## Model\n<details>\n<summary>Scores</summary>\n\n| Benchmark | tiny |\n|---|---|\n| GSM8K | 10 |\n\n</details>\n`;
+    expect(evaluationResults(withCard(details)).state).toBe("found");
+    const setext = `${LONG_CARD}\nEvaluation\n----------\n\n| Model | Score |\n|---|---|\n| tiny | 1 |\n`;
+    expect(evaluationResults(withCard(setext)).evidence[0]?.url).toBe("https://huggingface.co/acme/tiny#evaluation");
+  });
+
+  it("notes results shown only as an image, and links it, but keeps them missing", () => {
+    const verdict = evaluationResults(withCard(`${LONG_CARD}\n## Performance\n![scores](figures/bench.png)\n`));
+    expect(verdict.state).toBe("missing");
+    expect(verdict.notes).toEqual([
+      {
+        source: "hf",
+        url: "https://huggingface.co/acme/tiny/blob/0123456789abcdef0123456789abcdef01234567/figures/bench.png",
+        what: 'results shown as an image only, under "Performance"',
+      },
+    ]);
+  });
+
   it("finds a training-data section for the data card", () => {
     const card = `${LONG_CARD}\n## Training Data\n${"The corpus mixes web text and code in fixed proportions. ".repeat(3)}\n`;
     expect(dataCard(withCard(card)).evidence[0]?.what).toContain("Training Data");
