@@ -48,10 +48,19 @@ export interface RegistryMetaTable {
   value: string;
 }
 
+/** One model's audit under way somewhere in the cluster; epoch milliseconds. */
+export interface AuditClaimsTable {
+  model_key: string;
+  owner: string;
+  claimed_at: number;
+  expires_at: number;
+}
+
 /** Every table of both dialects, as the stores see them. */
 export interface Schema {
   response_cache: ResponseCacheTable;
   snapshots: SnapshotsTable;
   registry_records: RegistryRecordsTable;
   registry_meta: RegistryMetaTable;
+  audit_claims: AuditClaimsTable;
 }

@@ -3,10 +3,11 @@ import type { DialectSql } from "../dialect";
 import { isStorageUnavailable, reasonOf } from "../health";
 import type { Schema } from "../schema";
 import { baseline } from "./0001-baseline";
+import { cluster } from "./0002-cluster";
 
 /** The versioned migrations of both dialects, applied in name order; append new ones, never edit a shipped one. */
 export function migrationsFor(dialect: DialectSql): Record<string, Migration> {
-  return { "0001-baseline": baseline(dialect) };
+  return { "0001-baseline": baseline(dialect), "0002-cluster": cluster };
 }
 
 /**

@@ -1,3 +1,5 @@
+import { RateLimiterPostgres, RateLimiterRes, RateLimiterSQLite, type RateLimiterStoreAbstract } from "rate-limiter-flexible";
+import { type Database, defaultDatabase } from "@/lib/db";
 import { CLIENT_HEADER } from "./internal";
 
 export type TakeResult = { ok: true } | { ok: false; retryAfterSeconds: number };
@@ -21,7 +23,7 @@ interface Bucket {
   at: number;
 }
 
-/** An in-memory token bucket per key: good for one instance; a shared store replaces it when there are several. */
+/** An in-memory token bucket per key: one process's own count, used when the database cannot keep it. */
 export function createRateLimiter({ capacity, refillPerMinute, now = Date.now, maxKeys = 10_000 }: RateLimiterOptions): RateLimiter {
   const buckets = new Map<string, Bucket>();
   const perMs = refillPerMinute / 60_000;
@@ -65,11 +67,68 @@ function limitFromEnv(): { capacity: number; refillPerMinute: number } {
   return { capacity: value, refillPerMinute: value };
 }
 
+/** The table the migration `0002-cluster` made with the columns rate-limiter-flexible expects. */
+const TABLE = "rate_limits";
+
+function storeLimiter(database: Database, { capacity, refillPerMinute }: RateLimiterOptions): Promise<RateLimiterStoreAbstract> {
+  const options = {
+    points: capacity,
+    duration: Math.max(1, Math.ceil((capacity * 60) / refillPerMinute)),
+    keyPrefix: "audit",
+    tableName: TABLE,
+    tableCreated: true,
+  };
+  return new Promise((resolve, reject) => {
+    // the library may call back before its constructor returns (when it has no table to create)
+    const ready = (error?: unknown) => queueMicrotask(() => (error ? reject(error) : resolve(limiter)));
+    const limiter =
+      database.driver.kind === "postgres"
+        ? new RateLimiterPostgres({ ...options, storeClient: database.driver.pool, storeType: "pg" }, ready)
+        : new RateLimiterSQLite({ ...options, storeClient: database.driver.client, storeType: "better-sqlite3" }, ready);
+  });
+}
+
+/**
+ * A limiter counted in the database, so every instance (and every process on one SQLite file) spends from one count
+ * per key: a fixed window of `capacity` audits per `capacity / refillPerMinute` minutes. While the database does not
+ * answer, each process counts on its own instead of refusing everyone or letting everyone through.
+ */
+export function createStoredRateLimiter(database: () => Promise<Database>, options: RateLimiterOptions): RateLimiter {
+  let stored: Promise<RateLimiterStoreAbstract> | undefined;
+  const open = () => {
+    if (stored === undefined) {
+      const opening = database().then((opened) => storeLimiter(opened, options));
+      stored = opening;
+      // a database that failed to open is tried again on a later take
+      opening.catch(() => {
+        if (stored === opening) {
+          stored = undefined;
+        }
+      });
+    }
+    return stored;
+  };
+  const fallback = createRateLimiter(options);
+  return {
+    async take(key) {
+      try {
+        await (await open()).consume(key);
+        return { ok: true };
+      } catch (error) {
+        if (error instanceof RateLimiterRes) {
+          return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(error.msBeforeNext / 1000)) };
+        }
+        return fallback.take(key);
+      }
+    },
+  };
+}
+
 const globalForLimiter = globalThis as unknown as { mofscopeAuditLimiter?: RateLimiter };
 
-/** The process-wide limiter for everything that reaches an upstream: audits from pages, the API, badges, exports, re-audits, and a model page's first request. */
+/** The process-wide limiter for everything that reaches an upstream: audits from pages, the API, badges, exports, re-audits, and a model page's first request; counted in the default database, so shared by every instance on it. */
 export function auditLimiter(): RateLimiter {
-  globalForLimiter.mofscopeAuditLimiter ??= createRateLimiter(limitFromEnv());
+  globalForLimiter.mofscopeAuditLimiter ??= createStoredRateLimiter(defaultDatabase, limitFromEnv());
   return globalForLimiter.mofscopeAuditLimiter;
 }
 
