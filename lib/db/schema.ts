@@ -48,6 +48,13 @@ export interface RegistryMetaTable {
   value: string;
 }
 
+/** The shared rate limiter's counters, in rate-limiter-flexible's layout; `expire` is epoch milliseconds. */
+export interface RateLimitsTable {
+  key: string;
+  points: number;
+  expire: number | null;
+}
+
 /** One model's audit under way somewhere in the cluster; epoch milliseconds. */
 export interface AuditClaimsTable {
   model_key: string;
@@ -63,4 +70,5 @@ export interface Schema {
   registry_records: RegistryRecordsTable;
   registry_meta: RegistryMetaTable;
   audit_claims: AuditClaimsTable;
+  rate_limits: RateLimitsTable;
 }

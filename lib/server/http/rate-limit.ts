@@ -69,6 +69,8 @@ function limitFromEnv(): { capacity: number; refillPerMinute: number } {
 
 /** The table the migration `0002-cluster` made with the columns rate-limiter-flexible expects. */
 const TABLE = "rate_limits";
+/** How often (and how long after their window) spent counters are deleted. */
+const SWEEP_MS = 5 * 60_000;
 
 function storeLimiter(database: Database, { capacity, refillPerMinute }: RateLimiterOptions): Promise<RateLimiterStoreAbstract> {
   const options = {
@@ -77,7 +79,16 @@ function storeLimiter(database: Database, { capacity, refillPerMinute }: RateLim
     keyPrefix: "audit",
     tableName: TABLE,
     tableCreated: true,
+    // the library's own sweep on SQLite leaves a failed delete unhandled, which would end the process; ours catches it
+    clearExpiredByTimeout: false,
   };
+  setInterval(() => {
+    database.db
+      .deleteFrom("rate_limits")
+      .where("expire", "<", Date.now() - SWEEP_MS)
+      .execute()
+      .catch(() => undefined);
+  }, SWEEP_MS).unref();
   return new Promise((resolve, reject) => {
     // the library may call back before its constructor returns (when it has no table to create)
     const ready = (error?: unknown) => queueMicrotask(() => (error ? reject(error) : resolve(limiter)));
