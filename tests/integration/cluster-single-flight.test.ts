@@ -1,11 +1,9 @@
-import { execFile } from "node:child_process";
+import { spawn } from "node:child_process";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useStorage } from "@/tests/helpers/databases";
 import { type MockUpstream, startMockUpstream } from "@/tests/helpers/mock-upstream";
 
-const run = promisify(execFile);
 const root = join(import.meta.dirname, "..", "..");
 const storage = useStorage();
 let mock: MockUpstream;
@@ -18,36 +16,68 @@ afterAll(async () => {
   await mock.close();
 });
 
-/** One instance: its own process, with its own in-process single flight, on the shared database. */
-async function instance(databaseUrl: string, model: string): Promise<{ id: string | null; error: string | null }> {
-  const { stdout } = await run(
-    join(root, "node_modules", ".bin", "tsx"),
-    ["--conditions", "react-server", join(root, "tests", "helpers", "instance-audit.ts"), model],
-    {
-      cwd: root,
-      env: {
-        ...process.env,
-        DATABASE_URL: databaseUrl,
-        HF_ENDPOINT: mock.hfEndpoint,
-        GITHUB_API_URL: mock.githubApiUrl,
-        ARXIV_API_URL: mock.arxivApiUrl,
-        MOFSCOPE_AUDIT_LIMIT: "100",
-      },
-      timeout: 120_000,
-    },
-  );
-  return JSON.parse(stdout.trim().split("\n").at(-1) ?? "null");
+interface Instance {
+  readonly ready: Promise<void>;
+  go(): Promise<{ id: string | null; error: string | null }>;
 }
 
-describe("two instances on one PostgreSQL database", () => {
-  it("audit an uncached model once between them: one run's upstream requests, one snapshot, the same report", async () => {
-    const shared = await storage.fresh("postgres");
-    if (shared.config.dialect !== "postgres") {
-      throw new Error("expected PostgreSQL");
+/** One instance: its own process, with its own in-process single flight, on the shared database. */
+function instance(database: Record<string, string>, model: string): Instance {
+  const child = spawn(join(root, "node_modules", ".bin", "tsx"), ["--conditions", "react-server", join(root, "tests", "helpers", "instance-audit.ts"), model], {
+    cwd: root,
+    env: {
+      ...process.env,
+      ...database,
+      HF_ENDPOINT: mock.hfEndpoint,
+      GITHUB_API_URL: mock.githubApiUrl,
+      ARXIV_API_URL: mock.arxivApiUrl,
+      MOFSCOPE_AUDIT_LIMIT: "100",
+    },
+    stdio: ["pipe", "pipe", "inherit"],
+  });
+  let out = "";
+  const lines: (() => void)[] = [];
+  child.stdout.on("data", (chunk: Buffer) => {
+    out += chunk.toString();
+    for (const wake of lines.splice(0)) {
+      wake();
     }
-    const model = "EleutherAI/pythia-160m";
-    const ofModel = () => mock.requests.filter((r) => r.path.toLowerCase().includes("pythia-160m")).map((r) => `${r.method} ${r.path}`);
-    const [a, b] = await Promise.all([instance(shared.config.url, model), instance(shared.config.url, model)]);
+  });
+  const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));
+  const ready = (async () => {
+    while (!out.includes("ready\n")) {
+      await Promise.race([new Promise<void>((resolve) => lines.push(resolve)), exited.then(() => Promise.reject(new Error(`instance exited: ${out}`)))]);
+    }
+  })();
+  return {
+    ready,
+    go: async () => {
+      child.stdin.end("go\n");
+      const code = await exited;
+      expect(code).toBe(0);
+      return JSON.parse(out.trim().split("\n").at(-1) ?? "null");
+    },
+  };
+}
+
+describe.each([
+  ["PostgreSQL database", "postgres", "EleutherAI/pythia-160m"],
+  ["SQLite file", "sqlite", "LLM360/Amber"],
+] as const)("two instances on one %s", (_, dialect, model) => {
+  it("audit an uncached model once between them: one run's upstream requests, one snapshot, the same report", async () => {
+    const shared = await storage.fresh(dialect);
+    // migrated before the instances start, as by a deploy's `npm run db:migrate`
+    const database = await shared.open();
+    const env = shared.config.dialect === "postgres" ? { DATABASE_URL: shared.config.url } : { DATABASE_URL: "", MOFSCOPE_DB: shared.config.path };
+    const name = model.split("/")[1]?.toLowerCase() ?? "";
+    const ofModel = () => mock.requests.filter((r) => r.path.toLowerCase().includes(name)).map((r) => `${r.method} ${r.path}`);
+    const instances = [instance(env, model), instance(env, model)];
+    // both loaded and connected before either reads, so their reads overlap however slow the machine is
+    await Promise.all(instances.map((i) => i.ready));
+    const [a, b] = await Promise.all(instances.map((i) => i.go()));
+    if (a === undefined || b === undefined) {
+      throw new Error("two instances");
+    }
     expect(a.error).toBeNull();
     expect(b.error).toBeNull();
     expect(a.id).not.toBeNull();
@@ -56,7 +86,6 @@ describe("two instances on one PostgreSQL database", () => {
     expect(requests.length).toBeGreaterThan(0);
     // a second audit would repeat the first one's requests
     expect(requests.length).toBe(new Set(requests).size);
-    const database = await shared.open();
     const snapshots = await database.db
       .selectFrom("snapshots")
       .select((eb) => eb.fn.countAll<number>().as("n"))
