@@ -23,7 +23,7 @@ export interface AuditOptions extends Partial<AuditDeps> {
   readonly noCache?: boolean;
 }
 
-/** Starts auditing a model from a pasted URL or id; concurrent audits of the same target share one run. */
+/** Starts auditing a model from a pasted URL or id; concurrent audits of the same target (and freshness) share one run. */
 export function startAudit(input: string, options: AuditOptions = {}): AuditRun {
   const deps = { ...defaultDeps(options.noCache === true), ...options };
   const parsed = parseModelUrl(input);
@@ -33,7 +33,9 @@ export function startAudit(input: string, options: AuditOptions = {}): AuditRun 
     return { outcome: Promise.resolve(badInput(parsed.error.message)), progress };
   }
   const target = parsed.target;
-  const key = target.source === "hf" ? `hf:${target.id.toLowerCase()}@${target.revision ?? ""}` : `github:${target.owner}/${target.repo}`.toLowerCase();
+  const targetKey = target.source === "hf" ? `hf:${target.id.toLowerCase()}@${target.revision ?? ""}` : `github:${target.owner}/${target.repo}`.toLowerCase();
+  // a forced re-audit fetches everything afresh, so it never joins a run that reads the response cache
+  const key = options.noCache === true ? `${targetKey} fresh` : targetKey;
   const running = inFlight.get(key);
   if (running) {
     return running;

@@ -9,6 +9,9 @@ import { migrateToLatest, migrationsFor } from "./migrations";
 import { upgradeLegacyFile } from "./migrations/legacy";
 import type { Schema } from "./schema";
 
+/** The driver's own handle, for a library that speaks to the database itself (the shared rate limiter). */
+export type DriverClient = { kind: "postgres"; pool: import("pg").Pool } | { kind: "sqlite"; client: import("better-sqlite3").Database };
+
 /** One open database: the query builder, which dialect it speaks, and whether it currently answers. */
 export interface Database {
   readonly db: Kysely<Schema>;
@@ -18,6 +21,7 @@ export interface Database {
   readonly health: StorageHealth;
   /** The database for a log line, without its password. */
   readonly description: string;
+  readonly driver: DriverClient;
   close(): Promise<void>;
 }
 
@@ -42,6 +46,7 @@ const INT8 = 20;
 
 interface Opened {
   dialect: Dialect;
+  driver: DriverClient;
   /** Fails when the database cannot be reached at all, before anything else is tried. */
   reach(): Promise<void>;
   /** The driver's own error events (an idle pooled connection that dies). */
@@ -68,6 +73,7 @@ async function openPostgres(config: Extract<DatabaseConfig, { dialect: "postgres
   });
   return {
     dialect: new PostgresDialect({ pool }),
+    driver: { kind: "postgres", pool },
     reach: async () => {
       try {
         (await pool.connect()).release();
@@ -96,7 +102,12 @@ async function openSqlite(config: Extract<DatabaseConfig, { dialect: "sqlite" }>
     sqlite.close();
     throw error;
   }
-  return { dialect: new SqliteDialect({ database: sqlite }), reach: async () => undefined, onError: () => undefined };
+  return {
+    dialect: new SqliteDialect({ database: sqlite }),
+    driver: { kind: "sqlite", client: sqlite },
+    reach: async () => undefined,
+    onError: () => undefined,
+  };
 }
 
 /** Opens the configured database, checks that it answers, and (unless told not to) applies pending migrations. */
@@ -133,5 +144,5 @@ export async function openDatabase(config: DatabaseConfig, options: OpenOptions 
       throw new DatabaseOpenError(`cannot migrate ${description}: ${reasonOf(error)}`, { cause: error });
     }
   }
-  return { db, dialect: config.dialect, sql: dialectSql, health, description, close };
+  return { db, dialect: config.dialect, sql: dialectSql, health, description, driver: opened.driver, close };
 }

@@ -7,4 +7,5 @@ export { migrateToLatest, migrationsFor } from "./migrations";
 export { type PruneSettings, pruneSettings, schedulePrune } from "./prune-schedule";
 export { createResponseCache, defaultResponseCache, type StoredResponseCache } from "./response-cache";
 export type { Schema } from "./schema";
+export { SNAPSHOT_WATCH_MS, watchSnapshots } from "./snapshot-watch";
 export { startupMessage } from "./startup";

@@ -75,6 +75,21 @@ export interface UpstreamBudgetTable {
   paused_until: number;
 }
 
+/** The shared rate limiter's counters, in rate-limiter-flexible's layout; `expire` is epoch milliseconds. */
+export interface RateLimitsTable {
+  key: string;
+  points: number;
+  expire: number | null;
+}
+
+/** One model's audit under way somewhere in the cluster; epoch milliseconds. */
+export interface AuditClaimsTable {
+  model_key: string;
+  owner: string;
+  claimed_at: number;
+  expires_at: number;
+}
+
 /** Every table of both dialects, as the stores see them. */
 export interface Schema {
   response_cache: ResponseCacheTable;
@@ -83,4 +98,6 @@ export interface Schema {
   registry_meta: RegistryMetaTable;
   index_models: IndexModelsTable;
   upstream_budget: UpstreamBudgetTable;
+  audit_claims: AuditClaimsTable;
+  rate_limits: RateLimitsTable;
 }

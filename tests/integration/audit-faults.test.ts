@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { auditModel } from "@/lib/audit";
+import { auditModel, startAudit } from "@/lib/audit";
 import { reportOf, statusOf, useAuditEnv } from "@/tests/helpers/audit-env";
 
 const getEnv = useAuditEnv();
@@ -105,5 +105,17 @@ describe("concurrent audits", () => {
     const outcomes = await Promise.all(Array.from({ length: 20 }, () => auditModel("mistralai/Mistral-7B-v0.1", deps)));
     expect(getEnv().mock.requests.length - before).toBe(4);
     expect(new Set(outcomes.map((o) => JSON.stringify(o))).size).toBe(1);
+  });
+
+  it("a forced run never joins a run that reads the response cache", async () => {
+    const deps = getEnv().deps({ cache: false });
+    const before = getEnv().mock.requests.length;
+    const cached = startAudit("mistralai/Mistral-7B-v0.1", deps);
+    const forced = startAudit("mistralai/Mistral-7B-v0.1", { ...deps, noCache: true });
+    expect(forced).not.toBe(cached);
+    expect(startAudit("mistralai/Mistral-7B-v0.1", deps)).toBe(cached);
+    expect(startAudit("mistralai/Mistral-7B-v0.1", { ...deps, noCache: true })).toBe(forced);
+    await Promise.all([cached.outcome, forced.outcome]);
+    expect(getEnv().mock.requests.length - before).toBe(8);
   });
 });

@@ -1,3 +1,5 @@
+import { RateLimiterPostgres, RateLimiterRes, RateLimiterSQLite, type RateLimiterStoreAbstract } from "rate-limiter-flexible";
+import { type Database, defaultDatabase } from "@/lib/db";
 import { CLIENT_HEADER } from "./internal";
 
 export type TakeResult = { ok: true } | { ok: false; retryAfterSeconds: number };
@@ -21,7 +23,7 @@ interface Bucket {
   at: number;
 }
 
-/** An in-memory token bucket per key: good for one instance; a shared store replaces it when there are several. */
+/** An in-memory token bucket per key: one process's own count, used when the database cannot keep it. */
 export function createRateLimiter({ capacity, refillPerMinute, now = Date.now, maxKeys = 10_000 }: RateLimiterOptions): RateLimiter {
   const buckets = new Map<string, Bucket>();
   const perMs = refillPerMinute / 60_000;
@@ -65,17 +67,89 @@ function limitFromEnv(variable: string, fallback: number): { capacity: number; r
   return { capacity: value, refillPerMinute: value };
 }
 
+/** The table the migration `0003-cluster` made with the columns rate-limiter-flexible expects. */
+const TABLE = "rate_limits";
+/** How often (and how long after their window) spent counters are deleted. */
+const SWEEP_MS = 5 * 60_000;
+
+function storeLimiter(database: Database, keyPrefix: string, { capacity, refillPerMinute }: RateLimiterOptions): Promise<RateLimiterStoreAbstract> {
+  const options = {
+    points: capacity,
+    duration: Math.max(1, Math.ceil((capacity * 60) / refillPerMinute)),
+    keyPrefix,
+    tableName: TABLE,
+    tableCreated: true,
+    // the library's own sweep on SQLite leaves a failed delete unhandled, which would end the process; ours catches it
+    clearExpiredByTimeout: false,
+  };
+  setInterval(() => {
+    database.db
+      .deleteFrom("rate_limits")
+      .where("expire", "<", Date.now() - SWEEP_MS)
+      .execute()
+      .catch(() => undefined);
+  }, SWEEP_MS).unref();
+  return new Promise((resolve, reject) => {
+    // the library may call back before its constructor returns (when it has no table to create)
+    const ready = (error?: unknown) => queueMicrotask(() => (error ? reject(error) : resolve(limiter)));
+    const limiter =
+      database.driver.kind === "postgres"
+        ? new RateLimiterPostgres({ ...options, storeClient: database.driver.pool, storeType: "pg" }, ready)
+        : new RateLimiterSQLite({ ...options, storeClient: database.driver.client, storeType: "better-sqlite3" }, ready);
+  });
+}
+
+/**
+ * A limiter counted in the database, so every instance (and every process on one SQLite file) spends from one count
+ * per key: a fixed window of `capacity` audits per `capacity / refillPerMinute` minutes. While the database does not
+ * answer, each process counts on its own instead of refusing everyone or letting everyone through.
+ */
+export function createStoredRateLimiter(database: () => Promise<Database>, options: RateLimiterOptions, keyPrefix = "audit"): RateLimiter {
+  let stored: Promise<RateLimiterStoreAbstract> | undefined;
+  const open = () => {
+    if (stored === undefined) {
+      const opening = database().then((opened) => storeLimiter(opened, keyPrefix, options));
+      stored = opening;
+      // a database that failed to open is tried again on a later take
+      opening.catch(() => {
+        if (stored === opening) {
+          stored = undefined;
+        }
+      });
+    }
+    return stored;
+  };
+  const fallback = createRateLimiter(options);
+  return {
+    async take(key) {
+      try {
+        await (await open()).consume(key);
+        return { ok: true };
+      } catch (error) {
+        if (error instanceof RateLimiterRes) {
+          return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(error.msBeforeNext / 1000)) };
+        }
+        return fallback.take(key);
+      }
+    },
+  };
+}
+
 const globalForLimiter = globalThis as unknown as { mofscopeAuditLimiter?: RateLimiter; mofscopeClassifyLimiter?: RateLimiter };
 
-/** The process-wide limiter for everything that reaches an upstream or stores a snapshot: audits from pages, the API, badges, exports, re-audits, a model page's first request, and classify permalinks. */
+/**
+ * The process-wide limiter for everything that reaches an upstream or stores a snapshot: audits from pages, the API,
+ * badges, exports, re-audits, a model page's first request, and classify permalinks; counted in the default
+ * database, so shared by every instance on it.
+ */
 export function auditLimiter(): RateLimiter {
-  globalForLimiter.mofscopeAuditLimiter ??= createRateLimiter(limitFromEnv("MOFSCOPE_AUDIT_LIMIT", 10));
+  globalForLimiter.mofscopeAuditLimiter ??= createStoredRateLimiter(defaultDatabase, limitFromEnv("MOFSCOPE_AUDIT_LIMIT", 10));
   return globalForLimiter.mofscopeAuditLimiter;
 }
 
 /** The process-wide limiter for classifications that store nothing (MOFSCOPE_CLASSIFY_LIMIT per minute per client). */
 export function classifyLimiter(): RateLimiter {
-  globalForLimiter.mofscopeClassifyLimiter ??= createRateLimiter(limitFromEnv("MOFSCOPE_CLASSIFY_LIMIT", 60));
+  globalForLimiter.mofscopeClassifyLimiter ??= createStoredRateLimiter(defaultDatabase, limitFromEnv("MOFSCOPE_CLASSIFY_LIMIT", 60), "classify");
   return globalForLimiter.mofscopeClassifyLimiter;
 }
 

@@ -1,13 +1,16 @@
 import "server-only";
-import { type AuditOutcome, type AuditProgress, startAudit } from "@/lib/audit";
+import { type AuditOutcome, AuditProgress, startAudit } from "@/lib/audit";
 import type { FirstRequestError } from "@/lib/audit/outcome";
 import { probeModel } from "@/lib/audit/probe";
-import { snapshotStore } from "@/lib/db/snapshots";
+import { defaultDatabase } from "@/lib/db";
+import { createAuditClaims } from "@/lib/db/audit-claims";
+import { type StoredReport, snapshotStore } from "@/lib/db/snapshots";
 import { modelKey } from "@/lib/report/model-key";
 import type { ModelRef } from "@/lib/report/model-ref";
 import type { Report } from "@/lib/report/schema";
 import { auditLimiter, type TakeResult } from "@/lib/server/http/rate-limit";
 import { invalidateModelPages } from "@/lib/server/page-cache/cache";
+import { awaitClusterTurn, processOwner } from "./cluster-turn";
 
 /** A stored snapshot younger than this is served as is. */
 export const FRESH_FOR_MS = 24 * 60 * 60 * 1000;
@@ -56,7 +59,7 @@ const auditKey = (ref: ModelRef, force: boolean) => `${modelKey(ref.source, ref.
 
 // every reader of a model while it is being audited shares one audit and the one snapshot it stores: the
 // entry is removed only after the save, so no reader can slip between the audit's end and the snapshot
-function auditAndStore(ref: ModelRef, force: boolean, now: () => number): StoringAudit {
+function auditAndStore(ref: ModelRef, force: boolean, now: () => number, release: () => Promise<void>): StoringAudit {
   const key = auditKey(ref, force);
   const run = startAudit(ref.input, { noCache: force });
   const stored = run.outcome
@@ -68,10 +71,22 @@ function auditAndStore(ref: ModelRef, force: boolean, now: () => number): Storin
       invalidateModelPages(ref.id);
       return { ok: true, report };
     })
-    .finally(() => inFlight.delete(key));
+    .finally(async () => {
+      inFlight.delete(key);
+      // after the save, so an instance waiting on the claim finds the snapshot once the claim is gone
+      await release().catch(() => undefined);
+    });
   const audit = { stored, progress: run.progress };
   inFlight.set(key, audit);
   return audit;
+}
+
+/** Another instance's audit, read from the snapshot it stored: settled from the start. */
+function storedAudit({ report }: StoredReport): StoringAudit {
+  const progress = new AuditProgress();
+  progress.record(new Map(report.components.map((c) => [c.cid, c])));
+  progress.end();
+  return { stored: Promise.resolve({ ok: true, report }), progress };
 }
 
 const isFresh = (createdAt: string, now: () => number) => now() - Date.parse(createdAt) < FRESH_FOR_MS;
@@ -94,7 +109,18 @@ async function joinOrStart(ref: ModelRef, force: boolean, now: () => number, tak
     }
     await pending.catch(() => null);
   }
-  const admitted = take().then((allowed): Admitted => (allowed.ok ? { ok: true, audit: auditAndStore(ref, force, now) } : allowed));
+  const admitted = take().then(async (allowed): Promise<Admitted> => {
+    if (!allowed.ok) {
+      return allowed;
+    }
+    // one audit per model across every instance on the database: this one's, or another's snapshot
+    const turn = await awaitClusterTurn(key, {
+      claims: createAuditClaims(await defaultDatabase()),
+      latest: () => snapshotStore().latest(ref.source, ref.id),
+      owner: processOwner(),
+    });
+    return { ok: true, audit: turn.kind === "audit" ? auditAndStore(ref, force, now, turn.release) : storedAudit(turn.stored) };
+  });
   starting.set(key, admitted);
   // registered before any waiter's, so a waiter resumes with the entry gone and the audit (if any) in flight
   const forget = () => starting.delete(key);

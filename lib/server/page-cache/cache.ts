@@ -1,3 +1,4 @@
+import { LRUCache } from "lru-cache";
 import { INTERNAL_HEADER, innerRequestHeaders, isInternal } from "@/lib/server/http/internal";
 import { hashPolicy, trustedScriptHashes } from "@/lib/server/http/security-headers";
 import { type EncodedBodies, encodeBody } from "./encoding";
@@ -23,7 +24,8 @@ export const FILL_HEADER = "x-mofscope-fill";
 /** Marks a response served from the cache. */
 export const HIT_HEADER = "x-mofscope-page-cache";
 
-const MAX_PAGES = 300;
+/** Bytes of stored bodies (every encoding) kept at most; the least recently served pages go first. */
+const MAX_BYTES = 64 * 1024 * 1024;
 // a report page may change when its model is re-audited (invalidated then) or when its snapshot goes stale
 const TTL_MS: Record<PageKind, number> = { report: 60_000, permalink: 600_000, record: 600_000, badge: 60_000 };
 
@@ -36,12 +38,35 @@ const KINDS: readonly [RegExp, PageKind][] = [
   [/^\/badge\/[^/]+\/[^/]+\.svg$/, "badge"],
 ];
 
-// the server in front of Next and Next's own bundles each load this module, so the maps live on globalThis
-const globalForPages = globalThis as unknown as { mofscopePages?: Map<string, CachedPage>; mofscopeFills?: Map<string, Promise<CachedPage | null>> };
-globalForPages.mofscopePages ??= new Map();
-globalForPages.mofscopeFills ??= new Map();
-const pages = globalForPages.mofscopePages;
-const fills = globalForPages.mofscopeFills;
+/** One process's cached pages and the renders filling them; `createPageStore` makes more for tests of several instances. */
+export interface PageStore {
+  readonly pages: LRUCache<string, CachedPage>;
+  readonly fills: Map<string, Promise<CachedPage | null>>;
+}
+
+/** An empty page store holding at most `maxBytes` of bodies. */
+export function createPageStore(maxBytes = MAX_BYTES): PageStore {
+  return {
+    pages: new LRUCache<string, CachedPage>({
+      maxSize: maxBytes,
+      sizeCalculation: ({ bodies }) => Math.max(1, bodies.br.length + bodies.gzip.length + bodies.identity.length),
+    }),
+    fills: new Map(),
+  };
+}
+
+// the server in front of Next and Next's own bundles each load this module, so the store lives on globalThis
+const globalForPages = globalThis as unknown as { mofscopePageStore?: PageStore };
+globalForPages.mofscopePageStore ??= createPageStore();
+const processStore = globalForPages.mofscopePageStore;
+
+/**
+ * The key a page is kept under: model ids are case-insensitive (as `modelKey` says), so every case variant of a
+ * model's report page or badge is one entry, and invalidating the model drops them all.
+ */
+export function pageCacheKey(path: string): string {
+  return /^\/(models|badge)\//.test(path) ? path.toLowerCase() : path;
+}
 
 /** The kind of a cacheable page for a GET of this path and query, or null. */
 export function pageKind(pathname: string, search: string): PageKind | null {
@@ -68,33 +93,39 @@ export function cacheableRequest(method: string | undefined, url: string, header
   return query === -1 ? pageKind(url, "") : pageKind(url.slice(0, query), url.slice(query));
 }
 
-export function cachedPage(key: string, now = Date.now()): CachedPage | null {
-  const page = pages.get(key);
+/** The page kept for this path, unless it has expired. */
+export function cachedPage(path: string, now = Date.now(), store = processStore): CachedPage | null {
+  const key = pageCacheKey(path);
+  const page = store.pages.get(key);
   if (page === undefined || page.expires <= now) {
-    pages.delete(key);
+    store.pages.delete(key);
     return null;
   }
   return page;
 }
 
-export function storePage(key: string, kind: PageKind, page: Omit<CachedPage, "expires">, now = Date.now()): void {
-  pages.delete(key);
-  pages.set(key, { ...page, expires: now + TTL_MS[kind] });
-  // Map keeps insertion order: the first key is the oldest entry
-  while (pages.size > MAX_PAGES) {
-    pages.delete(pages.keys().next().value as string);
-  }
+/** Keeps a rendered page for its kind's lifetime, within the store's byte budget. */
+export function storePage(path: string, kind: PageKind, page: Omit<CachedPage, "expires">, now = Date.now(), store = processStore): void {
+  store.pages.set(pageCacheKey(path), { ...page, expires: now + TTL_MS[kind] });
 }
 
 /**
- * Drops every cached page of a model once a new snapshot of it is stored. A render of those pages already under way
- * began before the snapshot: it is let go (a fill stores its page only while it is still the key's fill), and the
- * next miss starts a fresh one.
+ * Drops every cached page of a model (any case of its id) once a new snapshot of it is stored, here or by another
+ * instance. A render of those pages already under way began before the snapshot: it is let go (a fill stores its
+ * page only while it is still the key's fill), and the next miss starts a fresh one.
  */
-export function invalidateModelPages(modelId: string): void {
-  for (const key of [`/models/${modelId}`, `/badge/${modelId}.svg`]) {
-    pages.delete(key);
-    fills.delete(key);
+export function invalidateModelPages(modelId: string, store = processStore): void {
+  for (const path of [`/models/${modelId}`, `/badge/${modelId}.svg`]) {
+    const key = pageCacheKey(path);
+    store.pages.delete(key);
+    store.fills.delete(key);
+  }
+}
+
+/** Drops the pages of models by their snapshot key (`source:id`), as the snapshot watch reports them. */
+export function invalidateModelKeys(modelKeys: readonly string[], store = processStore): void {
+  for (const key of modelKeys) {
+    invalidateModelPages(key.slice(key.indexOf(":") + 1), store);
   }
 }
 
@@ -122,13 +153,15 @@ export function replayedHeaders(body: string, headers: Headers): Record<string, 
  * client's, and keeps it if it is a complete report. Returns the fill already under way, if any, so a crowd of misses
  * waits for one render instead of each rendering.
  */
-export function fillInBackground(key: string, kind: PageKind, origin: string, client: string): Promise<CachedPage | null> | null {
+export function fillInBackground(path: string, kind: PageKind, origin: string, client: string): Promise<CachedPage | null> | null {
+  const { fills } = processStore;
+  const key = pageCacheKey(path);
   const running = fills.get(key);
   if (running) {
     return running;
   }
   const headers = { ...innerRequestHeaders(client), [FILL_HEADER]: "1" };
-  const fill: Promise<CachedPage | null> = fetch(`${origin}${key}`, { headers, signal: AbortSignal.timeout(30_000) })
+  const fill: Promise<CachedPage | null> = fetch(`${origin}${path}`, { headers, signal: AbortSignal.timeout(30_000) })
     .then(async (response) => {
       const body = await response.text();
       // a page that shows an audit error (a stale report with a notice) is never kept, nor one rendered while its
@@ -144,8 +177,8 @@ export function fillInBackground(key: string, kind: PageKind, origin: string, cl
       if (fills.get(key) !== fill) {
         return null;
       }
-      storePage(key, kind, { bodies, headers: replayedHeaders(body, response.headers) });
-      return cachedPage(key);
+      storePage(path, kind, { bodies, headers: replayedHeaders(body, response.headers) });
+      return cachedPage(path);
     })
     .catch(() => null)
     .finally(() => {
