@@ -51,6 +51,8 @@ test("two servers on one PostgreSQL database share audits, and survive losing it
     expect(second.logs()).toMatch(/mofscope: database reachable again \(PostgreSQL postgres@127\.0\.0\.1:\d+\/postgres\) after \d+\.\d s/);
     expect((await fetch(`${second.url}/`)).status).toBe(200);
   } finally {
+    await test.info().attach("first server log", { body: first.logs() });
+    await test.info().attach("second server log", { body: second.logs() });
     await first.stop();
     await second.stop();
   }

@@ -20,7 +20,8 @@ const CONNECTION_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EN
 const CONNECTION_STATES = /^(08...|57P0[123]|53300)$/;
 const CONNECTION_MESSAGES =
   /connection terminated|timeout exceeded when trying to connect|not queryable|connection error|the database system is (starting up|shutting down)/i;
-const STATEMENT_TIMEOUT = "57014";
+// PostgreSQL's statement_timeout, and a SQLite file still locked by another writer after busy_timeout
+const OUT_OF_TIME = new Set(["57014", "SQLITE_BUSY"]);
 
 /** Whether an error means the database is out of reach ("connection"), a statement ran out of time ("timeout"), or neither. */
 export function classifyFailure(error: unknown): "connection" | "timeout" | null {
@@ -34,7 +35,7 @@ export function classifyFailure(error: unknown): "connection" | "timeout" | null
   if (error instanceof AggregateError && error.errors.some((inner) => classifyFailure(inner) === "connection")) {
     return "connection";
   }
-  return code === STATEMENT_TIMEOUT ? "timeout" : null;
+  return OUT_OF_TIME.has(code) ? "timeout" : null;
 }
 
 /** A short reason for a log line or an error message: the driver's message, or the code of an error with none. */

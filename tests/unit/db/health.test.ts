@@ -15,6 +15,7 @@ describe("classifyFailure", () => {
     ["a connection dying mid-query", new Error("Connection terminated unexpectedly"), "connection"],
     ["an exhausted pool", new Error("timeout exceeded when trying to connect"), "connection"],
     ["a statement timeout", coded("canceling statement due to statement timeout", "57014"), "timeout"],
+    ["a SQLite file locked past busy_timeout", coded("database is locked", "SQLITE_BUSY"), "timeout"],
     ["a syntax error", coded('syntax error at or near "SELEC"', "42601"), null],
     ["a unique violation", coded("duplicate key value", "23505"), null],
     ["a bad password", coded('password authentication failed for user "app"', "28P01"), null],

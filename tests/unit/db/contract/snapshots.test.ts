@@ -31,13 +31,14 @@ describe.each(DIALECTS_UNDER_TEST)("createSnapshotStore on %s", (dialect) => {
   it("breaks a tie of timestamps by insertion order: the later save is the latest", async () => {
     const at = new Date("2025-03-01T00:00:00Z");
     const saved = [];
-    for (const cls of [1, 3, 2] as const) {
+    // an order their ids sort in neither way, so only insertion order can give the expected answers
+    for (const cls of [3, 0, 2, 1] as const) {
       saved.push(await store.save(auditedReport({ class: cls }), at));
     }
-    expect((await store.latest("hf", "LLM360/Amber"))?.report.class).toBe(2);
-    expect((await store.history("hf", "LLM360/Amber")).map((s) => s.class)).toEqual([2, 3, 1]);
-    expect((await store.recent(10)).map((s) => s.id)).toEqual([saved[2]?.id]);
-    expect((await store.latestAudited()).map((s) => s.report.class)).toEqual([2]);
+    expect((await store.latest("hf", "LLM360/Amber"))?.report.class).toBe(1);
+    expect((await store.history("hf", "LLM360/Amber")).map((s) => s.class)).toEqual([1, 2, 0, 3]);
+    expect((await store.recent(10)).map((s) => s.id)).toEqual([saved[3]?.id]);
+    expect((await store.latestAudited()).map((s) => s.report.class)).toEqual([1]);
   });
 
   it("stores an identical YAML record once", async () => {
