@@ -100,6 +100,37 @@ function mergeByPosition(a: readonly YAMLParseError[], b: readonly YAMLParseErro
   return out;
 }
 
+// the library makes an Error for every problem it finds: a document within the token limit can hold thousands, and
+// capturing their stack traces, which nothing reads, was most of its cost. Nothing else runs meanwhile (it is synchronous)
+function withoutStackTraces<T>(work: () => T): T {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return work();
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}
+
+function compose(tokens: readonly CST.Token[], options: ComposeOptions, length: number): Document.Parsed {
+  const composer = new Composer({ ...options, uniqueKeys: false });
+  let doc: Document.Parsed | undefined;
+  for (const next of composer.compose(tokens, true, length)) {
+    if (doc === undefined) {
+      doc = next;
+    } else {
+      doc.errors.push(
+        new YAMLParseError([next.range[0], next.range[1]], "MULTIPLE_DOCS", "Source contains multiple documents; please use YAML.parseAllDocuments()"),
+      );
+      break;
+    }
+  }
+  // compose(…, forceDoc = true) always yields a document, even for empty input
+  const parsed = doc as Document.Parsed;
+  parsed.errors = mergeByPosition(parsed.errors, duplicateKeyErrors(parsed));
+  return parsed;
+}
+
 /**
  * `parseDocument` with `uniqueKeys` in bounded time: refuses more than MAX_YAML_TOKENS tokens or MAX_YAML_DEPTH levels
  * before the composer runs, and finds duplicate keys in linear time (the library's own check compares each key with
@@ -114,20 +145,5 @@ export function composeBounded(text: string, options: ComposeOptions, counter: L
   if (over === "depth" || tooDeep(tokens)) {
     return { ok: false, message: TOO_DEEP };
   }
-  const composer = new Composer({ ...options, uniqueKeys: false });
-  let doc: Document.Parsed | undefined;
-  for (const next of composer.compose(tokens, true, text.length)) {
-    if (doc === undefined) {
-      doc = next;
-    } else {
-      doc.errors.push(
-        new YAMLParseError([next.range[0], next.range[1]], "MULTIPLE_DOCS", "Source contains multiple documents; please use YAML.parseAllDocuments()"),
-      );
-      break;
-    }
-  }
-  // compose(…, forceDoc = true) always yields a document, even for empty input
-  const parsed = doc as Document.Parsed;
-  parsed.errors = mergeByPosition(parsed.errors, duplicateKeyErrors(parsed));
-  return { ok: true, doc: parsed };
+  return { ok: true, doc: withoutStackTraces(() => compose(tokens, options, text.length)) };
 }
