@@ -105,7 +105,9 @@ describe("the header of a MOT record", () => {
 
   it("says which components were not found and which could not be checked (LLM360/Amber)", () => {
     const header = comments(motRecordYaml(exports.get("LLM360/Amber")?.report as Report));
-    expect(header).toContain("#   - Datasets, Class I: not found");
+    // Amber's datasets are found since the card body's dataset link counts (tests/fixtures/releases/expected.json)
+    expect(header).toContain("#   - Evaluation data, Class II: not found");
+    expect(header).not.toContain("Datasets, Class I");
     expect(header).toContain("#   - Research paper, Class I: not checked, a source failed (arxiv:");
     expect(header).toContain("#   - Sample model outputs, Class III (optional): not found");
     expect(header).toContain("#   - version, type, architecture, treatment, origin, contact");
