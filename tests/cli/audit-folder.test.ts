@@ -97,7 +97,7 @@ describe("mofscope audit FOLDER", { timeout: 60_000 }, () => {
     expect(offlineHub.stderr).toContain("--repo, --paper and --offline apply to a release folder");
     const format = await runCli(["audit", "--format", "pdf", amber], env);
     expect(format.code).toBe(2);
-    expect(format.stderr).toContain("--format takes one of text, json, markdown, mot");
+    expect(format.stderr).toContain("--format takes table, json, cyclonedx, spdx, markdown, yaml, mot, text");
     const repo = await runCli(["audit", "--repo", "https://gitlab.com/acme/code", amber], env);
     expect(repo.code).toBe(2);
     expect(repo.stderr).toContain("--repo takes a GitHub repository");

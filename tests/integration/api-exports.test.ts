@@ -33,6 +33,8 @@ beforeAll(async () => {
     HF_ENDPOINT: mock.hfEndpoint,
     GITHUB_API_URL: mock.githubApiUrl,
     ARXIV_API_URL: mock.arxivApiUrl,
+    // links name the configured public origin, never the request's Host
+    MOFSCOPE_PUBLIC_URL: BASE,
   });
   auditGet = (await import("@/app/api/v1/audit/route")).GET;
   reportGet = (await import("@/app/api/v1/reports/[id]/route")).GET as Route<{ id: string }>;
