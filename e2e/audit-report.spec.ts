@@ -61,7 +61,8 @@ test("the permalink, exports and badge of an audited model", async ({ page, requ
   const record = await yml.text();
   expect(record).toContain("Model Openness Framework");
   expect(record.startsWith("# MOT record for LLM360/Amber")).toBe(true);
-  expect(record).toContain("#   - Datasets, Class I: not found");
+  // the card body links its datasets, so they are found; evaluation data is what Amber lacks
+  expect(record).toContain("#   - Evaluation data, Class II: not found");
 
   const md = await request.get("/models/LLM360/Amber/report.md");
   expect(await md.text()).toContain("## MOF openness: LLM360/Amber");

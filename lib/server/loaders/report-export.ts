@@ -41,12 +41,12 @@ export async function modelExport(request: Request, org: string, name: string, f
 }
 
 /** A stored snapshot as a download; immutable like the snapshot. */
-export async function snapshotExport(request: Request, id: string, format: ExportFormat): Promise<Response> {
+export async function snapshotExport(id: string, format: ExportFormat): Promise<Response> {
   const report = await requireSnapshot(id);
   return exportResponse(report, format, `${siteOrigin()}/r/${report.id}`, IMMUTABLE);
 }
 
 /** The page a report is read on, for links from an export the API serves. */
-export function reportPageUrl(request: Request, report: Report): string {
+export function reportPageUrl(report: Report): string {
   return `${siteOrigin()}${reportHref(report)}`;
 }

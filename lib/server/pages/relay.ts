@@ -1,4 +1,4 @@
-import { internalSecret, isInternal, RELAY_HEADER } from "@/lib/server/http/internal";
+import { INTERNAL_HEADER, internalSecret, isInternal, RELAY_HEADER } from "@/lib/server/http/internal";
 import { NO_CONTENT_POLICY } from "@/lib/server/http/security-headers";
 
 /**
@@ -18,7 +18,8 @@ export async function relayPage(path: string, status: number, headers: Record<st
   let page: { html: string; csp: string } | null = null;
   try {
     const response = await fetch(`http://127.0.0.1:${process.env.PORT ?? "3000"}${path}`, {
-      headers: { [RELAY_HEADER]: internalSecret() },
+      // the edge keeps x-mofscope-* headers only on a request that proves it is this process's own
+      headers: { [INTERNAL_HEADER]: internalSecret(), [RELAY_HEADER]: internalSecret() },
       signal: AbortSignal.timeout(5_000),
     });
     const csp = response.headers.get("content-security-policy");

@@ -23,7 +23,7 @@ export async function GET(request: NextRequest): Promise<Response> {
       throw new ApiError("upstream_unavailable", "The audit returned nothing.");
     }
     if (format !== "json") {
-      const response = exportResponse(report, format, reportPageUrl(request, report), "no-store");
+      const response = exportResponse(report, format, reportPageUrl(report), "no-store");
       response.headers.set("x-mofscope-cache", cached ? "hit" : "miss");
       return response;
     }

@@ -6,9 +6,9 @@ interface Context {
 }
 
 /** A snapshot as a CycloneDX 1.6 ML-BOM; immutable like the snapshot. */
-export async function GET(request: Request, { params }: Context): Promise<Response> {
+export async function GET(_request: Request, { params }: Context): Promise<Response> {
   try {
-    return await snapshotExport(request, (await params).id, "cyclonedx");
+    return await snapshotExport((await params).id, "cyclonedx");
   } catch (error) {
     return toErrorResponse(error);
   }

@@ -6,9 +6,9 @@ interface Context {
 }
 
 /** A snapshot as a SPDX 3.0.1 AI-BOM (JSON-LD); immutable like the snapshot. */
-export async function GET(request: Request, { params }: Context): Promise<Response> {
+export async function GET(_request: Request, { params }: Context): Promise<Response> {
   try {
-    return await snapshotExport(request, (await params).id, "spdx");
+    return await snapshotExport((await params).id, "spdx");
   } catch (error) {
     return toErrorResponse(error);
   }

@@ -13,7 +13,7 @@ export async function GET(request: Request, { params }: Context): Promise<Respon
   try {
     const format = requestedFormat(request);
     if (format !== "json") {
-      return await snapshotExport(request, (await params).id, format);
+      return await snapshotExport((await params).id, format);
     }
     const report = await requireSnapshot((await params).id);
     return NextResponse.json(reportJson(report), { headers: { "cache-control": "public, max-age=31536000, immutable" } });
