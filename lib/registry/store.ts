@@ -1,6 +1,7 @@
 import { type Expression, type SqlBool, sql } from "kysely";
 import { z } from "zod";
 import type { Database } from "@/lib/db";
+import type { RegistryRecordsTable } from "@/lib/db/schema";
 import type { ClassNumber, ComponentStatus, Progress } from "@/lib/mof";
 import { type AuditedRow, auditedRowSchema } from "./audited-row";
 import { containsPattern, type ListQuery, listQuerySchema, type ParsedListQuery, sortKeys } from "./list-query";
@@ -47,21 +48,7 @@ export interface RegistryStore extends RecordLookup<RegistryRecord> {
   source(): Promise<{ commit: string; syncedAt: string } | null>;
 }
 
-interface Row {
-  file: string;
-  name: string;
-  blob_sha: string;
-  producer: string;
-  date: string | null;
-  class: number;
-  progress_json: string;
-  total_progress: number;
-  hf_id: string | null;
-  github_repo: string | null;
-  licenses: string;
-  statuses: string;
-  yaml: string;
-}
+type Row = RegistryRecordsTable;
 
 const toRecord = (r: Row): RegistryRecord => ({
   file: r.file,
