@@ -1,5 +1,3 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseMofYaml } from "@/lib/mof";
@@ -7,7 +5,7 @@ import type { MockUpstream } from "@/tests/helpers/mock-upstream";
 import { startMockUpstream } from "@/tests/helpers/mock-upstream";
 import { motSchemaErrors } from "@/tests/helpers/mot-schema";
 import { folderLikeFixture, makeReleaseFolder } from "@/tests/helpers/release-folder";
-import { runCli } from "@/tests/helpers/run-cli";
+import { cliEnv, runCli } from "@/tests/helpers/run-cli";
 
 let mock: MockUpstream;
 let env: Record<string, string>;
@@ -15,12 +13,7 @@ let amber: string;
 
 beforeAll(async () => {
   mock = await startMockUpstream();
-  env = {
-    HF_ENDPOINT: mock.hfEndpoint,
-    GITHUB_API_URL: mock.githubApiUrl,
-    ARXIV_API_URL: mock.arxivApiUrl,
-    MOFSCOPE_DB: join(mkdtempSync(join(tmpdir(), "mofscope-cli-")), "cli.sqlite"),
-  };
+  env = cliEnv(mock);
   amber = folderLikeFixture("LLM360/Amber");
 });
 

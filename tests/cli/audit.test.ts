@@ -1,22 +1,14 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { MockUpstream } from "@/tests/helpers/mock-upstream";
 import { startMockUpstream } from "@/tests/helpers/mock-upstream";
-import { runCli } from "@/tests/helpers/run-cli";
+import { cliEnv, runCli } from "@/tests/helpers/run-cli";
 
 let mock: MockUpstream;
 let env: Record<string, string>;
 
 beforeAll(async () => {
   mock = await startMockUpstream();
-  env = {
-    HF_ENDPOINT: mock.hfEndpoint,
-    GITHUB_API_URL: mock.githubApiUrl,
-    ARXIV_API_URL: mock.arxivApiUrl,
-    MOFSCOPE_DB: join(mkdtempSync(join(tmpdir(), "mofscope-cli-")), "cli.sqlite"),
-  };
+  env = cliEnv(mock);
 });
 
 beforeEach(() => {

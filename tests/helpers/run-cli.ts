@@ -1,5 +1,8 @@
 import { execFile } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { UpstreamUrls } from "./app-server";
 
 const BIN = join(import.meta.dirname, "..", "..", "cli", "mofscope.mjs");
 
@@ -17,4 +20,14 @@ export function runCli(args: string[], env: Record<string, string> = {}): Promis
       resolve({ code, stdout, stderr });
     });
   });
+}
+
+/** The CLI's environment: every upstream the given mock, the response cache a fresh SQLite file. */
+export function cliEnv(mock: UpstreamUrls): Record<string, string> {
+  return {
+    HF_ENDPOINT: mock.hfEndpoint,
+    GITHUB_API_URL: mock.githubApiUrl,
+    ARXIV_API_URL: mock.arxivApiUrl,
+    MOFSCOPE_DB: join(mkdtempSync(join(tmpdir(), "mofscope-cli-")), "cli.sqlite"),
+  };
 }
