@@ -1,5 +1,6 @@
 import { benchAudit } from "./audit";
 import { benchCli } from "./cli";
+import { benchCluster } from "./cluster";
 import { benchEngine } from "./engine";
 import { benchFolder } from "./folder";
 import { benchReliability } from "./reliability";
@@ -16,6 +17,7 @@ const sections: [string, string, () => Promise<Figures> | Figures][] = [
   ["folder", "offline audit of a release folder: 100 GB of sparse weight shards, then 10,000 more files", benchFolder],
   ["web", "production server on loopback: cached report page and badge (autocannon, 100 connections, 10 s each), report page JS", benchWeb],
   ["storage", "snapshot store on a SQLite file and on a local PostgreSQL 15 (fsync on), 400 audit-sized snapshots", benchStorage],
+  ["cluster", "one instance on SQLite beside two on one PostgreSQL: cached reads, a herd of uncached audits, cache invalidation", benchCluster],
   ["reliability", "server fault cases, fuzz runs, thundering herd, what gets past the edge, cached reads with a quiet and a faulty upstream", benchReliability],
 ];
 

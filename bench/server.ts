@@ -43,12 +43,12 @@ export interface LoadFigures {
   errors: number;
 }
 
-/** autocannon against one URL: 100 connections for 10 s, loopback only. */
-export async function load(url: string, headers: Record<string, string> = {}): Promise<LoadFigures> {
+/** autocannon against one URL: 100 connections (unless told) for 10 s, loopback only. */
+export async function load(url: string, headers: Record<string, string> = {}, connections = 100): Promise<LoadFigures> {
   if (!url.startsWith("http://127.0.0.1:")) {
     throw new Error(`load runs on loopback only, not ${url}`);
   }
-  const result = await autocannon({ url, connections: 100, duration: 10, headers });
+  const result = await autocannon({ url, connections, duration: 10, headers });
   return { "req/s": Math.round(result.requests.average), "p99 ms": result.latency.p99, "non-2xx": result.non2xx, errors: result.errors + result.timeouts };
 }
 
