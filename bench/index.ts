@@ -3,6 +3,7 @@ import { benchCli } from "./cli";
 import { benchCluster } from "./cluster";
 import { benchEngine } from "./engine";
 import { benchFolder } from "./folder";
+import { benchHubBudget, benchHubIndex } from "./hub-index";
 import { benchReliability } from "./reliability";
 import { benchStorage } from "./storage";
 import { benchWeb } from "./web";
@@ -18,6 +19,12 @@ const sections: [string, string, () => Promise<Figures> | Figures][] = [
   ["web", "production server on loopback: cached report page and badge (autocannon, 100 connections, 10 s each), report page JS", benchWeb],
   ["storage", "snapshot store on a SQLite file and on a local PostgreSQL 15 (fsync on), 400 audit-sized snapshots", benchStorage],
   ["cluster", "one instance on SQLite beside two on one PostgreSQL: cached reads, a herd of uncached audits, cache invalidation", benchCluster],
+  ["index", "`mofscope index` over 1,000 generated models at 50 ms per request with 1, 2 and 4 workers; re-indexing", benchHubIndex],
+  [
+    "index-budget",
+    "a first index of the Hub's top 10,000 text-generation models: requests per upstream, hours within 90% of the published limits",
+    benchHubBudget,
+  ],
   ["reliability", "server fault cases, fuzz runs, thundering herd, what gets past the edge, cached reads with a quiet and a faulty upstream", benchReliability],
 ];
 

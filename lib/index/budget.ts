@@ -32,8 +32,8 @@ export function budgetSettings(env: Record<string, string | undefined>): BudgetS
   return { perWindow: { api, resolvers: Math.floor((api * limits.resolvers) / limits.api) }, windowMs: WINDOW_MS };
 }
 
-// file downloads count against the resolver bucket, everything else against the API one
-const bucketOf = (url: URL): "api" | "resolvers" => (/^\/(?:datasets\/)?[^/]+\/[^/]+\/(?:resolve|raw)\//.test(url.pathname) ? "resolvers" : "api");
+/** File downloads count against the Hub's resolver bucket, everything else against its API one. */
+export const bucketOf = (url: URL): "api" | "resolvers" => (/^\/(?:datasets\/)?[^/]+\/[^/]+\/(?:resolve|raw)\//.test(url.pathname) ? "resolvers" : "api");
 
 /** `RateLimit: "api";r=REMAINING;t=SECONDS` (the IETF draft the Hub follows). */
 export function parseRateLimit(header: string | null): { bucket: string; remaining: number; resetSeconds: number } | null {

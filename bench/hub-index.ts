@@ -1,0 +1,163 @@
+import { performance } from "node:perf_hooks";
+import { auditModel } from "@/lib/audit";
+import { loadUpstreamConfig } from "@/lib/fetchers/config";
+import { createUpstream } from "@/lib/fetchers/upstream";
+import { bucketOf, HUB_LIMITS, WINDOW_MS } from "@/lib/index/budget";
+import { type IndexEnv, startIndexEnv } from "@/tests/helpers/index-env";
+import { startMockUpstream } from "@/tests/helpers/mock-upstream";
+
+const MODELS = 1000;
+const LATENCY_MS = 50;
+const WORKERS = [1, 2, 4];
+const MOVED = 10;
+const TOP = 10_000;
+// models per list page the listing asks for (the 1,000-model index reads two pages)
+const LIST_PAGE = 500;
+// the releases of the fixtures: real trees, cards, repositories and papers, from Hub-only to fully linked
+const RELEASES = [
+  "moxin-org/moxin-llm-7b",
+  "allenai/OLMo-7B",
+  "LLM360/Amber",
+  "LLM360/CrystalCoder",
+  "EleutherAI/pythia-160m",
+  "meta-llama/Llama-2-7b-hf",
+  "mistralai/Mistral-7B-v0.1",
+  "bigscience/bloom",
+];
+// GitHub's published REST limits per hour
+const GITHUB_PER_HOUR = { anonymous: 60, token: 5000 };
+
+const round = (n: number, digits = 0) => Number(n.toFixed(digits));
+const SEARCH = { search: "gen-model" };
+
+const listPages = (env: IndexEnv, from: number) => env.mock.requests.slice(from).filter((r) => r.path.startsWith("/api/models?")).length;
+
+// the first index of 1,000 models with this many workers, on a fresh database
+async function firstIndex(workers: number): Promise<{ env: IndexEnv; seconds: number; row: Record<string, number> }> {
+  const env = await startIndexEnv({ synthetic: { count: MODELS, seed: 11 }, latencyMs: LATENCY_MS });
+  const started = performance.now();
+  const summary = await env.index(SEARCH, { concurrency: workers });
+  const seconds = (performance.now() - started) / 1000;
+  if (summary.audited !== MODELS || summary.failed !== 0) {
+    throw new Error(`first index with ${workers} workers: ${JSON.stringify(summary)}`);
+  }
+  const pages = listPages(env, 0);
+  return {
+    env,
+    seconds,
+    row: {
+      "audits/min": round((summary.audited / seconds) * 60),
+      "requests/audit": round((summary.requests - pages) / summary.audited, 2),
+      "list pages": pages,
+      seconds: round(seconds, 1),
+    },
+  };
+}
+
+interface Profile {
+  api: number;
+  resolvers: number;
+  github: number;
+  arxiv: number;
+}
+
+// what one audit of each fixture release asks of each upstream bucket, cold (no response cache)
+async function releaseProfiles(): Promise<Profile[]> {
+  const mock = await startMockUpstream();
+  const config = loadUpstreamConfig({ HF_ENDPOINT: mock.hfEndpoint, GITHUB_API_URL: mock.githubApiUrl, ARXIV_API_URL: mock.arxivApiUrl });
+  try {
+    const profiles: Profile[] = [];
+    for (const id of RELEASES) {
+      const from = mock.requests.length;
+      const outcome = await auditModel(id, { upstream: () => createUpstream(config), now: () => new Date() });
+      if (!outcome.ok) {
+        throw new Error(`${id}: ${outcome.error.message}`);
+      }
+      const profile: Profile = { api: 0, resolvers: 0, github: 0, arxiv: 0 };
+      for (const request of mock.requests.slice(from)) {
+        const url = new URL(request.path, mock.url);
+        const kind = url.pathname.startsWith("/github/") ? "github" : url.pathname.startsWith("/arxiv/") ? "arxiv" : bucketOf(url);
+        profile[kind]++;
+      }
+      profiles.push(profile);
+    }
+    return profiles;
+  } finally {
+    await mock.close();
+  }
+}
+
+/**
+ * What a first index of the Hub's top 10,000 text-generation models would ask of each upstream, and how long it takes
+ * within 90% of each published limit (the default budget), anonymous and with a free token.
+ */
+export async function benchHubBudget(): Promise<Record<string, Record<string, number | string>>> {
+  const profiles = await releaseProfiles();
+  const pagesPerModel = 1 / LIST_PAGE;
+  const mean = (key: keyof Profile) => profiles.reduce((sum, p) => sum + p[key], 0) / profiles.length;
+  const hubOnly = profiles.reduce((a, b) => (a.github + a.arxiv <= b.github + b.arxiv && a.api <= b.api ? a : b));
+  const rows: Record<string, Record<string, number | string>> = {};
+  for (const [label, profile] of [
+    ["as the fixture releases (mean)", { api: mean("api"), resolvers: mean("resolvers"), github: mean("github"), arxiv: mean("arxiv") }],
+    ["as the leanest fixture release", hubOnly],
+  ] as const) {
+    const api = Math.ceil(TOP * (profile.api + pagesPerModel));
+    const resolvers = Math.ceil(TOP * profile.resolvers);
+    const github = Math.ceil(TOP * profile.github);
+    for (const tier of ["anonymous", "token"] as const) {
+      const limits = HUB_LIMITS[tier];
+      const windows = Math.max(api / Math.floor(limits.api * 0.9), resolvers / Math.floor(limits.resolvers * 0.9));
+      rows[`${label}, ${tier === "token" ? "free token" : "anonymous"}`] = {
+        "Hub API requests": api,
+        "Hub resolver requests": resolvers,
+        "Hub hours": round((windows * WINDOW_MS) / 3_600_000, 1),
+        "GitHub requests": github,
+        "GitHub hours": round(github / GITHUB_PER_HOUR[tier], 1),
+      };
+    }
+  }
+  return rows;
+}
+
+/**
+ * `mofscope index` over 1,000 generated models at 50 ms per request with 1, 2 and 4 workers; a re-index with nothing
+ * changed (speed-up over the first index) and with 10 commits moved.
+ */
+export async function benchHubIndex(): Promise<Record<string, Record<string, number | string>>> {
+  const rows: Record<string, Record<string, number | string>> = {};
+  let last: { env: IndexEnv; seconds: number } | null = null;
+  for (const workers of WORKERS) {
+    const run = await firstIndex(workers);
+    rows[`first index, ${workers} worker${workers === 1 ? "" : "s"}`] = run.row;
+    await last?.env.close();
+    last = run;
+  }
+  if (last === null) {
+    throw new Error("no index ran");
+  }
+  const { env } = last;
+  try {
+    const from = env.mock.requests.length;
+    const started = performance.now();
+    const again = await env.index(SEARCH, { concurrency: WORKERS.at(-1) ?? 1 });
+    const seconds = (performance.now() - started) / 1000;
+    const pages = listPages(env, from);
+    rows["re-index, nothing changed"] = {
+      "requests/model beyond list pages": round((env.mock.requests.length - from - pages) / again.listed, 3),
+      "list pages": pages,
+      unchanged: again.unchanged,
+      seconds: round(seconds, 2),
+      "speed-up over first index": `${round(last.seconds / seconds)}x`,
+    };
+    const synthetic = env.mock.synthetic;
+    const moved = synthetic?.ids.filter((_, i) => i % 89 === 5).slice(0, MOVED) ?? [];
+    for (const id of moved) {
+      synthetic?.moveCommit(id);
+    }
+    const after = await env.index(SEARCH, { concurrency: WORKERS.at(-1) ?? 1 });
+    rows[`re-index, ${MOVED} commits moved`] = { "re-audited": after.audited, unchanged: after.unchanged, "requests beyond list pages": after.requests - 2 };
+    return rows;
+  } finally {
+    await env.close();
+  }
+}
