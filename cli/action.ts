@@ -1,6 +1,6 @@
 import { appendFile } from "node:fs/promises";
 import { CLASS_ROMAN } from "@/lib/mof";
-import { AUDIT_OPTIONS, auditExitCode, parseAuditArgs, runAudits } from "./audit";
+import { type AuditRequest, auditExitCode, osaidGate, parseAuditArgs, runAudits } from "./audit";
 import type { AuditEntry } from "./audit-entry";
 import type { CliIo } from "./io";
 import { EXIT } from "./io";
@@ -9,7 +9,7 @@ import { reportPageUrl } from "./report-url";
 
 type Env = Readonly<Record<string, string | undefined>>;
 
-/** The `framework` input: the audit flags each framework needs; `osaid` arrives with the OSAID verdict (--framework). */
+/** The `framework` input: the audit flags each framework needs. */
 const FRAMEWORKS: Readonly<Record<string, readonly string[]>> = {
   mof: [],
   osaid: ["--framework", "osaid"],
@@ -36,9 +36,6 @@ export function actionArgv(env: Env): { ok: true; argv: string[] } | { ok: false
   }
   if (framework === undefined) {
     return { ok: false, message: `framework takes one of ${Object.keys(FRAMEWORKS).join(", ")}, not "${given.framework.slice(0, 40)}"` };
-  }
-  if (framework.includes("--framework") && !Object.hasOwn(AUDIT_OPTIONS, "framework")) {
-    return { ok: false, message: `framework ${given.framework} needs a mofscope with that verdict (--framework); this version audits against MOF only` };
   }
   return {
     ok: true,
@@ -72,8 +69,15 @@ function outputLines(entry: AuditEntry, env: Env): string {
     .join("");
 }
 
-function gateLine(entry: AuditEntry, code: number, minClass: string): string {
+function gateLine(entry: AuditEntry, code: number, minClass: string, framework: AuditRequest["framework"]): string {
   const min = /^[123]$/.test(minClass) ? `Class ${CLASS_ROMAN[Number(minClass) as 1 | 2 | 3]}` : null;
+  const osaid = framework === "osaid" && entry.outcome.ok ? osaidGate(entry.outcome.report) : null;
+  if (osaid !== null && osaid.code === code) {
+    return `failed: ${osaid.reason}`;
+  }
+  if (framework === "osaid" && code === EXIT.ok) {
+    return `passed (meets OSAID${min ? `, at least ${min}` : ""})`;
+  }
   const reasons: Record<number, string> = {
     [EXIT.ok]: min ? `passed (at least ${min})` : "no minimum class set",
     [EXIT.belowMinClass]: `failed: ${entry.outcome.ok ? entry.outcome.report.label : ""} is below ${min ?? "the minimum"}`,
@@ -107,7 +111,7 @@ export async function actionCommand(io: CliIo): Promise<number> {
   }
   io.stdout.write(request.format.render([entry], { env: io.env, against: "" }));
   const code = auditExitCode([entry], request);
-  const gate = gateLine(entry, code, inputs(io.env).minClass);
+  const gate = gateLine(entry, code, inputs(io.env).minClass, request.framework);
   if (io.env.GITHUB_OUTPUT) {
     await appendFile(io.env.GITHUB_OUTPUT, outputLines(entry, io.env));
   }

@@ -2,7 +2,9 @@ import { parseArgs } from "node:util";
 import { type AuditOutcome, auditFolder, auditModel } from "@/lib/audit";
 import { compareClaims } from "@/lib/claims";
 import type { PublishNote } from "@/lib/evidence";
+import { osaidOf } from "@/lib/frameworks/osaid";
 import type { MofRecord } from "@/lib/mof";
+import type { Report } from "@/lib/report/schema";
 import { readClaimRecord } from "./against";
 import type { AuditEntry } from "./audit-entry";
 import { renderText } from "./audit-render";
@@ -22,7 +24,12 @@ export const AUDIT_OPTIONS = {
   repo: { type: "string", multiple: true },
   paper: { type: "string" },
   offline: { type: "boolean" },
+  framework: { type: "string" },
 } as const;
+
+/** What the gate judges: MOF's class (with `--min-class`) or, with `--framework osaid`, also the OSAID 1.0 verdict. */
+export const GATE_FRAMEWORKS = ["mof", "osaid"] as const;
+export type GateFramework = (typeof GATE_FRAMEWORKS)[number];
 
 /** A parsed `mofscope audit` command line. */
 export interface AuditRequest {
@@ -35,6 +42,7 @@ export interface AuditRequest {
   readonly repos: readonly string[];
   readonly paper: string | null;
   readonly offline: boolean;
+  readonly framework: GateFramework;
 }
 
 const FOLDER_ONLY = ["repo", "paper", "offline"] as const;
@@ -46,6 +54,7 @@ export async function parseAuditArgs(argv: string[]): Promise<{ ok: true; reques
   const format = pickFormat(values.format, values.json === true);
   const repos = parseRepos(values.repo ?? []);
   const paper = parsePaper(values.paper);
+  const framework = GATE_FRAMEWORKS.find((f) => f === (values.framework ?? "mof")) ?? null;
   const problems = [
     positionals.length === 0 ? `audit needs at least one URL, model id or release folder\n\n${USAGE}` : "",
     min === "invalid" ? "--min-class takes 1, 2 or 3" : "",
@@ -57,8 +66,9 @@ export async function parseAuditArgs(argv: string[]): Promise<{ ok: true; reques
       ? "--repo, --paper and --offline apply to a release folder (./path); a published model names its own"
       : "",
     values.against !== undefined && positionals.length > 1 ? "--against compares one URL with one record" : "",
+    framework === null ? `--framework takes ${GATE_FRAMEWORKS.join(" or ")}, not "${String(values.framework).slice(0, 40)}"` : "",
   ].filter(Boolean);
-  if (problems.length > 0 || !format.ok || !repos.ok || !paper.ok || min === "invalid") {
+  if (problems.length > 0 || !format.ok || !repos.ok || !paper.ok || min === "invalid" || framework === null) {
     return { ok: false, message: problems[0] ?? "" };
   }
   let against: AuditRequest["against"] = null;
@@ -81,6 +91,7 @@ export async function parseAuditArgs(argv: string[]): Promise<{ ok: true; reques
       repos: repos.repos,
       paper: paper.paper,
       offline: values.offline === true,
+      framework,
     },
   };
 }
@@ -110,19 +121,40 @@ export function runAudits(request: AuditRequest): Promise<AuditEntry[]> {
   return Promise.all(request.inputs.map((input) => auditOne(input, request)));
 }
 
+/** Why a report does not pass the OSAID gate, as the exit code it earns: a verdict of `fails`, or one a reviewer must make. */
+export function osaidGate(report: Report): { code: number; reason: string } | null {
+  const osaid = osaidOf(report);
+  if (osaid.verdict === "meets") {
+    return null;
+  }
+  if (osaid.verdict === "fails") {
+    return { code: EXIT.belowMinClass, reason: `${report.model.id} does not meet OSAID ${osaid.definition.version}: ${osaid.reason}` };
+  }
+  // an unknown the sources left open may close once they answer; one the definition leaves to a reviewer will not
+  return osaid.unknownKinds.includes("source")
+    ? { code: EXIT.upstreamFailure, reason: `a source could not be checked, so the OSAID ${osaid.definition.version} verdict of ${report.model.id} is unknown` }
+    : {
+        code: EXIT.belowMinClass,
+        reason: `the OSAID ${osaid.definition.version} verdict of ${report.model.id} needs a reviewer's judgement; the gate passes only on "meets"`,
+      };
+}
+
 /**
  * The exit code: bad input first, then a failed source (with `--fail-on-unknown`, one that left a component
- * unknown, since the class may rise once it answers), then a class below `--min-class`.
+ * unknown, since the class may rise once it answers), then a class below `--min-class` or, with `--framework osaid`,
+ * a release that does not meet OSAID.
  */
-export function auditExitCode(entries: readonly AuditEntry[], request: Pick<AuditRequest, "min" | "failOnUnknown">): number {
+export function auditExitCode(entries: readonly AuditEntry[], request: Pick<AuditRequest, "min" | "failOnUnknown" | "framework">): number {
   const errors = entries.flatMap(({ outcome }) => (outcome.ok ? [] : [outcome.error.code]));
   if (errors.some((c) => c === "bad_input" || c === "not_found")) {
     return EXIT.badInput;
   }
-  if (errors.length > 0 || (request.failOnUnknown && entries.some(({ outcome }) => outcome.ok && outcome.report.provisional))) {
+  const reports = entries.flatMap(({ outcome }) => (outcome.ok ? [outcome.report] : []));
+  const osaid = request.framework === "osaid" ? reports.flatMap((r) => osaidGate(r) ?? []) : [];
+  if (errors.length > 0 || (request.failOnUnknown && reports.some((r) => r.provisional)) || osaid.some((g) => g.code === EXIT.upstreamFailure)) {
     return EXIT.upstreamFailure;
   }
-  return entries.some(({ outcome }) => outcome.ok && belowMinClass(outcome.report.class, request.min)) ? EXIT.belowMinClass : EXIT.ok;
+  return reports.some((r) => belowMinClass(r.class, request.min)) || osaid.length > 0 ? EXIT.belowMinClass : EXIT.ok;
 }
 
 /** `mofscope audit`: fetches the evidence for each URL (or reads each release folder) and grades it. */

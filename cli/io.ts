@@ -9,7 +9,8 @@ export const EXIT = { ok: 0, belowMinClass: 1, badInput: 2, upstreamFailure: 3 }
 
 export const USAGE = `Usage:
   mofscope classify FILE.yml [FILE.yml ...] [--json] [--min-class N]
-  mofscope audit URL|ID|FOLDER [...] [--format text|json|markdown|mot] [--json] [--min-class N] [--fail-on-unknown] [--no-cache]
+  mofscope audit URL|ID|FOLDER [...] [--format text|json|markdown|mot] [--json] [--min-class N] [--framework mof|osaid]
+                 [--fail-on-unknown] [--no-cache]
   mofscope audit URL|FOLDER --format cyclonedx|spdx|yaml   one report as a file: a CycloneDX 1.6 or SPDX 3.0.1
                                        AI-BOM, or MOT YAML; json and markdown carry the OSAID verdict too
   mofscope audit ./release [--repo github.com/org/code] [--paper arXiv:ID] [--offline]   a release folder before it is published

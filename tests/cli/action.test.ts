@@ -141,11 +141,21 @@ describe("the action's audit step", { timeout: 60_000 }, () => {
     }
   });
 
-  it("refuses a framework this mofscope cannot judge, naming why", async () => {
-    const osaid = await runStep({ model: "allenai/OLMo-7B", framework: "osaid" });
-    expect(osaid.code).toBe(2);
-    expect(osaid.stdout).toContain("::error title=mofscope::framework osaid needs a mofscope with that verdict (--framework)");
+  it("gates on OSAID with framework: osaid, naming the verdict that failed the step", async () => {
+    const meets = await runStep({ model: "allenai/OLMo-7B", framework: "osaid", "min-class": "3" });
+    expect(meets.code).toBe(0);
+    expect(meets.summary).toContain("**Gate:** passed (meets OSAID, at least Class III)");
+    const fails = await runStep({ model: "mistralai/Mistral-7B-v0.1", framework: "osaid" });
+    expect(fails.code).toBe(1);
+    expect(fails.stdout).toContain("::error title=mofscope::failed: mistralai/Mistral-7B-v0.1 does not meet OSAID 1.0:");
+    const judgement = await runStep({ model: "LLM360/CrystalCoder", framework: "osaid" });
+    expect(judgement.code).toBe(1);
+    expect(judgement.summary).toContain(`**Gate:** failed: the OSAID 1.0 verdict of LLM360/CrystalCoder needs a reviewer's judgement`);
+  });
+
+  it("refuses a framework it cannot judge, naming the ones it can", async () => {
     const other = await runStep({ model: "allenai/OLMo-7B", framework: "fsf" });
+    expect(other.code).toBe(2);
     expect(other.stdout).toContain("framework takes one of mof, osaid");
   });
 });

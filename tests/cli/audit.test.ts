@@ -63,6 +63,35 @@ describe("mofscope audit", () => {
     expect(run.stdout).toContain("Class III - Open Model");
   });
 
+  it("gates on the OSAID 1.0 verdict with --framework osaid: only a release that meets it passes", async () => {
+    // the hand-reasoned verdicts of tests/fixtures/releases/osaid-expected.json: meets, fails, a reviewer's judgement
+    const meets = await runCli(["audit", "--framework", "osaid", "allenai/OLMo-7B"], env);
+    const fails = await runCli(["audit", "--framework", "osaid", "meta-llama/Llama-2-7b-hf"], env);
+    const judgement = await runCli(["audit", "--framework", "osaid", "LLM360/Amber"], env);
+    expect([meets.code, fails.code, judgement.code]).toEqual([0, 1, 1]);
+    // without the flag the same releases pass: MOF has no minimum class here
+    expect((await runCli(["audit", "meta-llama/Llama-2-7b-hf"], env)).code).toBe(0);
+    // both gates at once: OLMo meets OSAID but is below Class II
+    expect((await runCli(["audit", "--framework", "osaid", "--min-class", "2", "allenai/OLMo-7B"], env)).code).toBe(1);
+  });
+
+  it("exits 3 with --framework osaid when a failed source leaves the OSAID verdict open", async () => {
+    // GitHub down: the code requirements cannot be checked
+    mock.setFaults([{ path: "/github/", status: 503 }]);
+    const run = await runCli(["audit", "--json", "--no-cache", "--framework", "osaid", "allenai/OLMo-7B"], env);
+    expect((JSON.parse(run.stdout) as { osaid: { verdict: string; unknownKinds: string[] } }[])[0]?.osaid).toMatchObject({
+      verdict: "unknown",
+      unknownKinds: ["source"],
+    });
+    expect(run.code).toBe(3);
+  });
+
+  it("exits 2 for a framework it cannot judge, naming the ones it can", async () => {
+    const run = await runCli(["audit", "--framework", "fsf", "allenai/OLMo-7B"], env);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--framework takes mof or osaid, not "fsf"');
+  });
+
   it("exits 2 for a URL it refuses, naming what is expected", async () => {
     const run = await runCli(["audit", "--json", "https://example.com/acme/model"], env);
     expect(run.code).toBe(2);
