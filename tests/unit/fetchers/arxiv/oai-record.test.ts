@@ -85,7 +85,7 @@ describe("parseOaiRecord's forward-only scans", () => {
       expect(record).toBeNull();
     } else {
       expect(record).toMatchObject({ ok: true });
-      expect(record && record.ok ? record.title?.slice(0, 27) : "").toBe(titleStart);
+      expect(record?.ok ? record.title?.slice(0, 27) : "").toBe(titleStart);
     }
   });
 });
