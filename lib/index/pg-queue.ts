@@ -3,7 +3,7 @@ import PgBoss from "pg-boss";
 import type { IndexModelStore } from "@/lib/db/index-models";
 import { modelKey } from "@/lib/report/model-key";
 import { type IndexJob, IndexJobFailure } from "./job";
-import { type IndexQueue, type JobHandler, type JobSettled, outcomeOf, reasonOf } from "./queue";
+import { type IndexQueue, type JobHandler, type JobSettled, outcomeOf, reasonOf, sameCommitRunning } from "./queue";
 import type { QueueSettings } from "./queue-settings";
 
 export const INDEX_QUEUE = "mofscope-index";
@@ -118,7 +118,16 @@ export function createPgQueue(options: PgQueueOptions): IndexQueue {
       await start();
       const added: string[] = [];
       for (const job of jobs) {
-        const id = await boss.send(INDEX_QUEUE, job, { singletonKey: modelKey("hf", job.id) });
+        const singletonKey = modelKey("hf", job.id);
+        // stately lets one job wait behind a running one; one at the commit being audited would only repeat it
+        const { rows } = await options.pool.query<{ data: IndexJob }>(
+          `SELECT data FROM pgboss.job WHERE name = $1 AND singleton_key = $2 AND state = 'active'`,
+          [INDEX_QUEUE, singletonKey],
+        );
+        if (sameCommitRunning(rows[0]?.data, job)) {
+          continue;
+        }
+        const id = await boss.send(INDEX_QUEUE, job, { singletonKey });
         if (id !== null) {
           mine.set(id, job);
           added.push(job.id);

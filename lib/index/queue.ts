@@ -33,6 +33,10 @@ export function settledLine(settled: JobSettled): string {
   return `${settled.result.status} ${settled.job.id}${sha} (${settled.result.requests} upstream requests)\n`;
 }
 
+/** Whether a job would only repeat the one running: the same model at the same known commit, not forced. */
+export const sameCommitRunning = (running: IndexJob | undefined, job: IndexJob): boolean =>
+  running !== undefined && job.sha !== null && running.sha === job.sha && job.force !== true;
+
 interface Working {
   handle: JobHandler;
   onSettled: (settled: JobSettled) => void;
@@ -40,11 +44,12 @@ interface Working {
 
 /**
  * The SQLite default: the same job handler, in this process, with bounded concurrency; one job per model at a time (a
- * model enqueued again while it runs waits for that run). Nothing survives the process.
+ * model enqueued again while it runs waits for that run, unless it names the commit being audited). Nothing survives
+ * the process.
  */
 export function createLocalQueue(concurrency: number): IndexQueue {
   const waiting = new Map<string, IndexJob>();
-  const running = new Set<string>();
+  const running = new Map<string, IndexJob>();
   let working: Working | null = null;
   let idleWaiters: (() => void)[] = [];
 
@@ -77,7 +82,7 @@ export function createLocalQueue(concurrency: number): IndexQueue {
       }
       if (!running.has(key)) {
         waiting.delete(key);
-        running.add(key);
+        running.set(key, job);
         void runOne(key, job, current);
       }
     }
@@ -92,6 +97,9 @@ export function createLocalQueue(concurrency: number): IndexQueue {
       const added: string[] = [];
       for (const job of jobs) {
         const key = job.id.toLowerCase();
+        if (sameCommitRunning(running.get(key), job)) {
+          continue;
+        }
         if (!waiting.has(key)) {
           added.push(job.id);
         }
