@@ -1,5 +1,5 @@
 import type { Pool } from "pg";
-import PgBoss from "pg-boss";
+import type PgBoss from "pg-boss";
 import type { IndexModelStore } from "@/lib/db/index-models";
 import { modelKey } from "@/lib/report/model-key";
 import { type IndexJob, IndexJobFailure } from "./job";
@@ -43,18 +43,20 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  */
 export function createPgQueue(options: PgQueueOptions): IndexQueue {
   const { settings } = options;
-  const boss = new PgBoss({
-    db: { executeSql: (text, values) => options.pool.query(text, values) },
-    schedule: false,
-    supervise: true,
-    maintenanceIntervalSeconds: settings.maintenanceSeconds,
-    pollingIntervalSeconds: settings.pollingSeconds,
-  });
-  // pg-boss reports a failed poll or maintenance run as an event; without a listener Node would throw it
-  boss.on("error", (error) => process.stderr.write(`mofscope: queue: ${reasonOf(error)}\n`));
-  let started: Promise<void> | undefined;
+  let started: Promise<PgBoss> | undefined;
+  // loaded on first use, as the pg driver is: a SQLite process never loads either
   const start = () => {
     started ??= (async () => {
+      const { default: PgBossClass } = await import("pg-boss");
+      const boss = new PgBossClass({
+        db: { executeSql: (text, values) => options.pool.query(text, values) },
+        schedule: false,
+        supervise: true,
+        maintenanceIntervalSeconds: settings.maintenanceSeconds,
+        pollingIntervalSeconds: settings.pollingSeconds,
+      });
+      // pg-boss reports a failed poll or maintenance run as an event; without a listener Node would throw it
+      boss.on("error", (error) => process.stderr.write(`mofscope: queue: ${reasonOf(error)}\n`));
       await boss.start();
       const retries = { retryLimit: settings.retryLimit, retryDelay: settings.retryDelaySeconds, retryBackoff: true };
       for (const [name, queue] of [
@@ -67,6 +69,7 @@ export function createPgQueue(options: PgQueueOptions): IndexQueue {
         }
         await boss.updateQueue(name, queue);
       }
+      return boss;
     })();
     return started;
   };
@@ -86,7 +89,7 @@ export function createPgQueue(options: PgQueueOptions): IndexQueue {
     output.ok ? { job, ok: true, result: { status: output.status, requests: output.requests } } : { job, ok: false, reason: output.reason };
 
   const subscribe = async (handle: JobHandler, onSettled?: (settled: JobSettled) => void) => {
-    await start();
+    const boss = await start();
     const workOptions = { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: settings.pollingSeconds } as const;
     for (let i = 0; i < options.concurrency; i++) {
       await boss.work<IndexJob>(INDEX_QUEUE, workOptions, async ([job]) => {
@@ -111,11 +114,12 @@ export function createPgQueue(options: PgQueueOptions): IndexQueue {
         await options.models.markFailed(dead.data.id, `gave up after ${settings.retryLimit + 1} tries: ${reason}`);
       }
     });
+    return boss;
   };
 
   return {
     async enqueue(jobs) {
-      await start();
+      const boss = await start();
       const added: string[] = [];
       for (const job of jobs) {
         const singletonKey = modelKey("hf", job.id);
@@ -136,7 +140,7 @@ export function createPgQueue(options: PgQueueOptions): IndexQueue {
       return added;
     },
     async drain(handle, onSettled) {
-      await subscribe(handle);
+      const boss = await subscribe(handle);
       // the jobs this queue enqueued are reported as they settle, whichever worker ran them
       while (mine.size > 0) {
         const { rows } = await options.pool.query<{ id: string; state: string; output: unknown }>(
@@ -165,15 +169,13 @@ export function createPgQueue(options: PgQueueOptions): IndexQueue {
       await boss.offWork(DEAD_LETTER_QUEUE);
     },
     async work(handle, onSettled) {
-      await subscribe(handle, onSettled);
+      const boss = await subscribe(handle, onSettled);
       // pg-boss stops fetching, waits for in-flight jobs, and fails (so releases for a retry) any still running at the timeout
       return () => boss.stop({ graceful: true, wait: true, close: false, timeout: Math.min(settings.expireSeconds, STOP_GRACE_S) * 1_000 });
     },
     async close() {
-      if (started !== undefined) {
-        await started.catch(() => undefined);
-        await boss.stop({ graceful: false, close: false, wait: true });
-      }
+      const boss = await started?.catch(() => undefined);
+      await boss?.stop({ graceful: false, close: false, wait: true });
     },
   };
 }
