@@ -1,14 +1,23 @@
 import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
+import { defaultDatabase } from "@/lib/db";
+import { indexModelStore } from "@/lib/db/index-models";
 import { isFetchFailure } from "@/lib/fetchers/errors";
 import { parseModelUrl } from "@/lib/fetchers/url";
-import { createLocalQueue, defaultIndexWiring, type IndexProgress, type IndexSelection, type IndexSummary, indexHub } from "@/lib/index";
+import {
+  createIndexQueue,
+  defaultIndexWiring,
+  type IndexProgress,
+  type IndexSelection,
+  type IndexSummary,
+  indexHub,
+  OWNER_NAME,
+  queueIsDurable,
+} from "@/lib/index";
 import { defaultRegistry } from "@/lib/registry/default";
 import type { CliIo } from "./io";
 import { EXIT } from "./io";
 import { progressLine } from "./progress-bar";
-
-const OWNER = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,95}$/;
 
 type Parsed = { ok: true; selection: IndexSelection; concurrency: number } | { ok: false; message: string };
 
@@ -36,7 +45,7 @@ async function idsFromFile(path: string): Promise<{ ok: true; ids: string[] } | 
 
 async function selectionOf(values: Record<string, string | string[] | boolean | undefined>): Promise<Parsed> {
   const authors = (values.author as string[] | undefined) ?? [];
-  const bad = authors.find((a) => !OWNER.test(a));
+  const bad = authors.find((a) => !OWNER_NAME.test(a));
   if (bad !== undefined) {
     return { ok: false, message: `--author takes an organisation or user name, not "${bad.slice(0, 100)}"` };
   }
@@ -76,7 +85,7 @@ async function selectionOf(values: Record<string, string | string[] | boolean | 
 
 function render(summary: IndexSummary): string {
   const failures = summary.failures.map((f) => `  ! ${f.model}: ${f.reason}`).join("\n");
-  return `listed ${summary.listed} · audited ${summary.audited} · unchanged ${summary.unchanged} · failed ${summary.failed} · ${summary.requests} upstream requests · ${summary.seconds} s\n${failures ? `${failures}\n` : ""}`;
+  return `listed ${summary.listed} · enqueued ${summary.enqueued} · audited ${summary.audited} · unchanged ${summary.unchanged} · failed ${summary.failed} · ${summary.requests} upstream requests · ${summary.seconds} s\n${failures ? `${failures}\n` : ""}`;
 }
 
 /** `mofscope index`: lists models on the Hub, audits those whose commit moved, and prints what it did. */
@@ -101,7 +110,17 @@ export async function indexCommand(argv: string[], io: CliIo): Promise<number> {
     io.stderr.write(`${parsed.message}\n`);
     return EXIT.badInput;
   }
+  const enqueueOnly = values["enqueue-only"] === true;
+  const database = await defaultDatabase();
+  // SQLite's queue lives in this process, which ends with the command: jobs enqueued and left would be lost
+  if (enqueueOnly && !queueIsDurable(database)) {
+    io.stderr.write(
+      "--enqueue-only needs the PostgreSQL queue: set DATABASE_URL and run `mofscope worker` to work it. On SQLite the jobs would live only in this process and be lost when it ends; run without --enqueue-only to audit them now.\n",
+    );
+    return EXIT.badInput;
+  }
   const wiring = await defaultIndexWiring(io.env);
+  const queue = createIndexQueue(database, { env: io.env, concurrency: parsed.concurrency, models: indexModelStore() });
   const tty = (io.stderr as { isTTY?: boolean }).isTTY === true && values.json !== true;
   const started = Date.now();
   const onProgress = tty ? (p: IndexProgress) => io.stderr.write(`\r${progressLine(p, Date.now() - started)}`) : undefined;
@@ -111,9 +130,9 @@ export async function indexCommand(argv: string[], io: CliIo): Promise<number> {
       selection: parsed.selection,
       listUpstream: wiring.listUpstream,
       job: wiring.job,
-      queue: createLocalQueue(parsed.concurrency),
+      queue,
       force: values.force === true,
-      enqueueOnly: values["enqueue-only"] === true,
+      enqueueOnly,
       ...(onProgress ? { onProgress } : {}),
     });
   } catch (error) {
@@ -122,6 +141,8 @@ export async function indexCommand(argv: string[], io: CliIo): Promise<number> {
       return EXIT.upstreamFailure;
     }
     throw error;
+  } finally {
+    await queue.close();
   }
   if (tty) {
     io.stderr.write("\n");

@@ -18,7 +18,10 @@ export const USAGE = `Usage:
   mofscope action   what the GitHub Action (action.yml) runs: inputs from MOFSCOPE_MODEL, MOFSCOPE_MIN_CLASS, …
   mofscope index [--author ORG ...] [--search Q] [--top N] [--pipeline TAG] [--file LIST] [--from-mot]
                  [--json] [--force] [--enqueue-only] [--concurrency N]
-                                                   grade many Hub models; re-audits only those whose commit moved
+                                                   grade many Hub models; re-audits only those whose commit moved;
+                                                   --enqueue-only leaves the audits to workers (needs DATABASE_URL)
+  mofscope worker [--concurrency N]   work the PostgreSQL index queue (needs DATABASE_URL) until SIGTERM/SIGINT,
+                                       one line per settled job
 
 Exit codes: 0 ok, 1 a record is below --min-class, 2 bad input (unreadable file, invalid YAML, bad URL,
 unknown model, a release folder mofscope refuses), 3 upstream failure with no result (rate limit, upstream down,
@@ -27,7 +30,8 @@ not be built (run npm install).
 
 Environment: HF_ENDPOINT, GITHUB_API_URL, ARXIV_API_URL, HF_TOKEN, GITHUB_TOKEN; MOFSCOPE_DB or DATABASE_URL
 (response cache, snapshots, the index); MOFSCOPE_HF_BUDGET (Hub requests per 5 minutes); MOFSCOPE_PUBLIC_URL (a
-mofscope server to link reports on).
+mofscope server to link reports on); MOFSCOPE_QUEUE_RETRIES, MOFSCOPE_QUEUE_RETRY_DELAY_S, MOFSCOPE_QUEUE_EXPIRE_S,
+MOFSCOPE_QUEUE_MAINTENANCE_S, MOFSCOPE_QUEUE_POLL_S (the PostgreSQL queue; see docs/index.md).
 `;
 
 /** Parses `--min-class`: 1 (Class I, most open) to 3. */

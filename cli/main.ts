@@ -4,6 +4,7 @@ import { classifyCommand } from "./classify";
 import { indexCommand } from "./index-command";
 import type { CliIo } from "./io";
 import { EXIT, USAGE } from "./io";
+import { workerCommand } from "./worker-command";
 
 /** Dispatches `mofscope <command>`; returns the exit code. */
 export async function main(argv: string[], io: CliIo): Promise<number> {
@@ -18,6 +19,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         return await actionCommand(io);
       case "index":
         return await indexCommand(rest, io);
+      case "worker":
+        return await workerCommand(rest, io);
       case undefined:
       case "help":
       case "--help":

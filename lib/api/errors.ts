@@ -6,6 +6,8 @@ import { isStorageUnavailable, STORAGE_RETRY_SECONDS } from "@/lib/db/health";
 export const ERROR_STATUS = {
   bad_input: 400,
   invalid_yaml: 400,
+  unauthorized: 401,
+  forbidden: 403,
   not_found: 404,
   gated: 403,
   cross_site: 403,

@@ -17,7 +17,7 @@ function firstInvalidByte(bytes: Uint8Array): number {
   return offset;
 }
 
-function decodeUtf8(bytes: Uint8Array): string {
+function decodeUtf8(bytes: Uint8Array, what: string): string {
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
@@ -25,7 +25,7 @@ function decodeUtf8(bytes: Uint8Array): string {
     const byte = (bytes[offset] ?? 0).toString(16).padStart(2, "0");
     throw new ApiError(
       "bad_input",
-      `The body is not valid UTF-8: the byte at offset ${offset} (0x${byte}) does not start a valid character. Send the record encoded as UTF-8.`,
+      `The body is not valid UTF-8: the byte at offset ${offset} (0x${byte}) does not start a valid character. Send ${what} encoded as UTF-8.`,
     );
   }
 }
@@ -35,14 +35,17 @@ export function bodyTooLarge(maxBytes: number): ApiError {
   return new ApiError("payload_too_large", `The body is larger than ${Math.round(maxBytes / 1024)} KB.`);
 }
 
-/** Reads a request body as UTF-8, refusing it (413) as soon as it passes `maxBytes`, and refusing invalid UTF-8 (400, naming the byte offset). */
-export async function readLimitedText(request: Request, maxBytes: number): Promise<string> {
+/**
+ * Reads a request body as UTF-8, refusing it (413) as soon as it passes `maxBytes`, and refusing invalid UTF-8 (400,
+ * naming the byte offset); `what` names the body a route expects in its messages.
+ */
+export async function readLimitedText(request: Request, maxBytes: number, what = "the MOF YAML"): Promise<string> {
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > maxBytes) {
     throw bodyTooLarge(maxBytes);
   }
   if (request.body === null) {
-    throw new ApiError("bad_input", "The request has no body; send the MOF YAML as the body.");
+    throw new ApiError("bad_input", `The request has no body; send ${what} as the body.`);
   }
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -59,9 +62,9 @@ export async function readLimitedText(request: Request, maxBytes: number): Promi
     }
     chunks.push(value);
   }
-  const text = decodeUtf8(Buffer.concat(chunks));
+  const text = decodeUtf8(Buffer.concat(chunks), what);
   if (text.trim() === "") {
-    throw new ApiError("bad_input", "The body is empty; send the MOF YAML as the body.");
+    throw new ApiError("bad_input", `The body is empty; send ${what} as the body.`);
   }
   return text;
 }

@@ -2,6 +2,9 @@ export { type BudgetSettings, budgetedFetch, budgetSettings, HUB_LIMITS, parseRa
 export { defaultIndexWiring, type IndexWiring } from "./default-deps";
 export { type IndexJob, IndexJobFailure, type JobDeps, type JobResult, runIndexJob } from "./job";
 export { jobUpstream, modelCacheView } from "./job-upstream";
-export { createLocalQueue, type IndexQueue, type JobSettled } from "./queue";
+export { createPgQueue, DEAD_LETTER_QUEUE, INDEX_QUEUE, type PgQueueOptions } from "./pg-queue";
+export { createLocalQueue, type IndexQueue, type JobHandler, type JobOutcome, type JobSettled, settledLine } from "./queue";
+export { createIndexQueue, queueIsDurable } from "./queue-factory";
+export { type QueueSettings, queueSettings } from "./queue-settings";
 export { type IndexProgress, type IndexRunOptions, type IndexSummary, indexHub } from "./run";
-export { type IndexSelection, listCalls, listSelection } from "./selection";
+export { type IndexSelection, listCalls, listSelection, OWNER_NAME } from "./selection";

@@ -11,6 +11,8 @@ export interface IndexProgress {
 
 export interface IndexSummary {
   listed: number;
+  /** Jobs this run added to the queue (a model already waiting there is not added again). */
+  enqueued: number;
   audited: number;
   unchanged: number;
   failed: number;
@@ -33,7 +35,7 @@ export interface IndexRunOptions {
 
 /**
  * Lists the selection, enqueues one audit per model whose commit moved since its last indexed audit (every model
- * with `force`), and unless `enqueueOnly` works the queue until it is empty. An unchanged model costs no request
+ * with `force`), and unless `enqueueOnly` works the queue until the jobs it enqueued have settled. An unchanged model costs no request
  * beyond the list pages: its commit is in the list answer.
  */
 export async function indexHub(options: IndexRunOptions): Promise<IndexSummary> {
@@ -47,6 +49,7 @@ export async function indexHub(options: IndexRunOptions): Promise<IndexSummary> 
   const jobs: IndexJob[] = moved.map((m) => ({ id: m.id, sha: m.sha, enqueuedAt: now.toISOString(), ...(options.force ? { force: true } : {}) }));
   const summary: IndexSummary = {
     listed: listed.length,
+    enqueued: 0,
     audited: 0,
     unchanged: listed.length - moved.length,
     failed: 0,
@@ -54,9 +57,9 @@ export async function indexHub(options: IndexRunOptions): Promise<IndexSummary> 
     seconds: 0,
     failures: [],
   };
-  await options.queue.enqueue(jobs);
+  summary.enqueued = (await options.queue.enqueue(jobs)).length;
   if (!options.enqueueOnly) {
-    const progress = { done: 0, total: jobs.length, failed: 0 };
+    const progress = { done: 0, total: summary.enqueued, failed: 0 };
     options.onProgress?.({ ...progress });
     await options.queue.drain(
       (job) => runIndexJob(job, options.job),

@@ -2,6 +2,9 @@ import type { ListedModel, ListModelsParams } from "@/lib/fetchers/hf/list-model
 import { listHubModels } from "@/lib/fetchers/hf/list-models";
 import type { Upstream } from "@/lib/fetchers/upstream";
 
+/** A Hub organisation or user name, as `--author` and the jobs API take it. */
+export const OWNER_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,95}$/;
+
 /** What to index: organisations, a search, the top N, a pipeline; and ids named outright (a file, the MOT records). */
 export interface IndexSelection {
   authors?: readonly string[];

@@ -30,7 +30,7 @@ describe("mofscope index", () => {
     expect(first.code).toBe(0);
     const summary = JSON.parse(first.stdout);
     expect(summary).toMatchObject({ listed: 4, audited: 4, unchanged: 0, failed: 0, failures: [] });
-    expect(Object.keys(summary).sort()).toEqual(["audited", "failed", "failures", "listed", "requests", "seconds", "unchanged"]);
+    expect(Object.keys(summary).sort()).toEqual(["audited", "enqueued", "failed", "failures", "listed", "requests", "seconds", "unchanged"]);
     const again = JSON.parse((await runCli(["index", "--author", "synthetic-org-1", "--json"], env)).stdout);
     expect(again).toMatchObject({ listed: 4, audited: 0, unchanged: 4, requests: 1 });
   });
@@ -60,6 +60,14 @@ describe("mofscope index", () => {
     const run = await runCli(["index", ...args], env);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(message);
+  });
+
+  it("refuses --enqueue-only on SQLite with exit 2, naming DATABASE_URL, and enqueues nothing", async () => {
+    const before = mock.requests.length;
+    const run = await runCli(["index", "--author", "synthetic-org-0", "--enqueue-only"], env);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("--enqueue-only needs the PostgreSQL queue: set DATABASE_URL");
+    expect(mock.requests.length).toBe(before);
   });
 
   it("exits 3 when the list API fails before any listing", async () => {

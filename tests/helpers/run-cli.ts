@@ -4,7 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { UpstreamUrls } from "./app-server";
 
-const BIN = join(import.meta.dirname, "..", "..", "cli", "mofscope.mjs");
+/** The `mofscope` bin as a user runs it. */
+export const BIN = join(import.meta.dirname, "..", "..", "cli", "mofscope.mjs");
 
 export interface CliRun {
   code: number;

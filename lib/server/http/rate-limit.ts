@@ -135,7 +135,11 @@ export function createStoredRateLimiter(database: () => Promise<Database>, optio
   };
 }
 
-const globalForLimiter = globalThis as unknown as { mofscopeAuditLimiter?: RateLimiter; mofscopeClassifyLimiter?: RateLimiter };
+const globalForLimiter = globalThis as unknown as {
+  mofscopeAuditLimiter?: RateLimiter;
+  mofscopeClassifyLimiter?: RateLimiter;
+  mofscopeWriteLimiter?: RateLimiter;
+};
 
 /**
  * The process-wide limiter for everything that reaches an upstream or stores a snapshot: audits from pages, the API,
@@ -151,6 +155,15 @@ export function auditLimiter(): RateLimiter {
 export function classifyLimiter(): RateLimiter {
   globalForLimiter.mofscopeClassifyLimiter ??= createStoredRateLimiter(defaultDatabase, limitFromEnv("MOFSCOPE_CLASSIFY_LIMIT", 60), "classify");
   return globalForLimiter.mofscopeClassifyLimiter;
+}
+
+/**
+ * The process-wide limiter for the write endpoints that enqueue index jobs (the jobs API, the Hub webhook):
+ * MOFSCOPE_WRITE_LIMIT per minute per client, spent before the secret is checked so guessing it is slow too.
+ */
+export function writeLimiter(): RateLimiter {
+  globalForLimiter.mofscopeWriteLimiter ??= createStoredRateLimiter(defaultDatabase, limitFromEnv("MOFSCOPE_WRITE_LIMIT", 60), "write");
+  return globalForLimiter.mofscopeWriteLimiter;
 }
 
 /** Who is asking: the key the edge (`server.ts`) set from the connection and the trusted proxies, never a client's header. */
