@@ -16,6 +16,8 @@ import {
 
 export interface HttpClientOptions {
   fetch?: typeof fetch;
+  /** Waits for this request's turn (a shared request budget) before each attempt; the wait is not part of its timeout. */
+  admit?: (url: string) => Promise<void>;
   cache?: ResponseCache;
   timeoutMs?: number;
   maxRetries?: number;
@@ -105,6 +107,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   };
 
   async function attempt(url: string, extra: Record<string, string>): Promise<RawResponse> {
+    await options.admit?.(url);
     const timeout = AbortSignal.timeout(timeoutMs);
     try {
       return await limiterFor(new URL(url).origin)(() =>

@@ -1,4 +1,4 @@
-export { type BudgetSettings, budgetedFetch, budgetSettings, HUB_LIMITS, parseRateLimit, WINDOW_MS } from "./budget";
+export { type BudgetSettings, budgetSettings, HUB_LIMITS, type HubBudget, hubBudget, parseRateLimit, WINDOW_MS } from "./budget";
 export { defaultIndexWiring, type IndexWiring } from "./default-deps";
 export { type IndexJob, IndexJobFailure, type JobDeps, type JobResult, runIndexJob } from "./job";
 export { jobUpstream, modelCacheView } from "./job-upstream";
