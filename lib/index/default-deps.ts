@@ -6,7 +6,7 @@ import { loadUpstreamConfig } from "@/lib/fetchers/config";
 import { createUpstream, type Upstream } from "@/lib/fetchers/upstream";
 import { budgetSettings, hubBudget } from "./budget";
 import type { JobDeps } from "./job";
-import { jobUpstream } from "./job-upstream";
+import { createRunShare, jobUpstream } from "./job-upstream";
 
 export interface IndexWiring {
   listUpstream: Upstream;
@@ -22,10 +22,12 @@ export async function defaultIndexWiring(env: Record<string, string | undefined>
   const budget = hubBudget({ store: createUpstreamBudgetStore(await defaultDatabase()), settings: budgetSettings(env), origins: [config.hfEndpoint] });
   const ms = Number(env.MOFSCOPE_UPSTREAM_TIMEOUT_MS);
   const http = { ...budget, ...(Number.isInteger(ms) && ms > 0 ? { timeoutMs: ms } : {}) };
+  // one wiring is one `mofscope index` run: its jobs share the answers their models have in common
+  const share = createRunShare();
   return {
     listUpstream: createUpstream(config, http),
     job: {
-      upstream: (id) => jobUpstream({ config, cache: defaultResponseCache(), http }, id),
+      upstream: (id) => jobUpstream({ config, cache: defaultResponseCache(), share, http }, id),
       snapshots: snapshotStore(),
       models: indexModelStore(),
       now: () => new Date(),

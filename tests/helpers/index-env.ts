@@ -7,7 +7,16 @@ import { createSnapshotStore } from "@/lib/db/snapshots";
 import { loadUpstreamConfig, type UpstreamConfig } from "@/lib/fetchers/config";
 import type { HttpClientOptions } from "@/lib/fetchers/http";
 import { createUpstream } from "@/lib/fetchers/upstream";
-import { createLocalQueue, type IndexRunOptions, type IndexSelection, type IndexSummary, indexHub, type JobDeps, jobUpstream } from "@/lib/index";
+import {
+  createLocalQueue,
+  createRunShare,
+  type IndexRunOptions,
+  type IndexSelection,
+  type IndexSummary,
+  indexHub,
+  type JobDeps,
+  jobUpstream,
+} from "@/lib/index";
 import { openSqliteFile } from "./databases";
 import { type MockUpstream, type MockUpstreamOptions, startMockUpstream } from "./mock-upstream";
 
@@ -34,8 +43,9 @@ export async function startIndexEnv(mockOptions: MockUpstreamOptions, database?:
   const config = loadUpstreamConfig({ HF_ENDPOINT: mock.hfEndpoint, GITHUB_API_URL: mock.githubApiUrl, ARXIV_API_URL: mock.arxivApiUrl });
   const cache = createResponseCache(db);
   const base = { sleep: async () => undefined };
-  const jobDeps = (hooks: ClientHooks = {}): JobDeps => ({
-    upstream: (id) => jobUpstream({ config, cache, http: { ...base, ...hooks } }, id),
+  // each run shares its models' common answers, as one `mofscope index` process does
+  const jobDeps = (hooks: ClientHooks = {}, share = createRunShare()): JobDeps => ({
+    upstream: (id) => jobUpstream({ config, cache, share, http: { ...base, ...hooks } }, id),
     snapshots: createSnapshotStore(db),
     models: createIndexModelStore(db),
     now: () => new Date(),
