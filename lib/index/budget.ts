@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { UpstreamBudgetStore } from "@/lib/db/upstream-budget";
+import { FetchFailure } from "@/lib/fetchers/errors";
 
 /** The Hub's published limits per 5-minute window: API calls and resolver (file) downloads, per IP or token. */
 export const HUB_LIMITS = {
@@ -64,6 +65,8 @@ export interface HubBudgetOptions {
   sleep?: (ms: number) => Promise<void>;
   /** The longest single wait before asking the store again (a pause may be lifted early by a new window). */
   maxWaitMs?: number;
+  /** false: a request finding no budget left fails at once (rate_limited) instead of waiting, for work a later window can do. */
+  waits?: boolean;
 }
 
 /** What an HTTP client takes to draw every attempt from the budget (HttpClientOptions' `admit` and `fetch`). */
@@ -99,6 +102,14 @@ export function hubBudget(options: HubBudgetOptions): HubBudget {
         const taken = await options.store.take(keyOf(url), options.settings.perWindow[bucket], options.settings.windowMs, now());
         if (taken.ok) {
           return;
+        }
+        if (options.waits === false) {
+          throw new FetchFailure({
+            kind: "rate_limited",
+            url: href,
+            detail: "the shared Hub budget is spent for now",
+            retryAfterSeconds: Math.ceil(taken.waitMs / 1000),
+          });
         }
         await sleep(Math.min(taken.waitMs, maxWait));
       }
