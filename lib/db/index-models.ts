@@ -1,4 +1,5 @@
 import type { ListedModel } from "@/lib/fetchers/hf/list-models";
+import type { ObservedHead } from "@/lib/report/freshness";
 import { modelKey } from "@/lib/report/model-key";
 import type { Database } from "./database";
 import { defaultDatabase, deferredStore } from "./default";
@@ -15,6 +16,13 @@ export interface IndexModelStore {
   markAudited(id: string, sha: string | null, now?: Date): Promise<void>;
   markFailed(id: string, reason: string): Promise<void>;
   get(id: string): Promise<IndexModelRow | null>;
+  /**
+   * Takes the model's head check for the caller: true at most once per `windowMs` for a model, across every
+   * instance on the database (a listing counts as a check too).
+   */
+  claimHeadCheck(id: string, windowMs: number, now?: Date): Promise<boolean>;
+  /** What the Hub said the model's head is now (a freshness check, or the commit an audit just read). */
+  recordHead(id: string, head: ObservedHead, now?: Date): Promise<void>;
 }
 
 const key = (id: string) => modelKey("hf", id);
@@ -42,6 +50,7 @@ export function createIndexModelStore({ db }: Database): IndexModelStore {
           pipeline_tag: m.pipelineTag,
           downloads: m.downloads,
           listed_at: now.toISOString(),
+          head_checked_at: now.toISOString(),
         }));
         const unique = [...new Map(rows.map((r) => [r.model_key, r])).values()];
         await db
@@ -55,6 +64,7 @@ export function createIndexModelStore({ db }: Database): IndexModelStore {
               pipeline_tag: eb.ref("excluded.pipeline_tag"),
               downloads: eb.ref("excluded.downloads"),
               listed_at: eb.ref("excluded.listed_at"),
+              head_checked_at: eb.ref("excluded.head_checked_at"),
             })),
           )
           .execute();
@@ -95,6 +105,34 @@ export function createIndexModelStore({ db }: Database): IndexModelStore {
     async get(id) {
       return (await db.selectFrom("index_models").selectAll().where("model_key", "=", key(id)).executeTakeFirst()) ?? null;
     },
+    async claimHeadCheck(id, windowMs, now = new Date()) {
+      const at = now.toISOString();
+      const inserted = await db
+        .insertInto("index_models")
+        .values({ model_key: key(id), model_id: id, author: authorOf(id), listed_at: at, head_checked_at: at })
+        .onConflict((c) => c.column("model_key").doNothing())
+        .executeTakeFirst();
+      if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1) {
+        return true;
+      }
+      // ISO times of one format order as text: one statement, so two instances never both take the window
+      const due = new Date(now.getTime() - windowMs).toISOString();
+      const claimed = await db
+        .updateTable("index_models")
+        .set({ head_checked_at: at })
+        .where("model_key", "=", key(id))
+        .where((eb) => eb.or([eb("head_checked_at", "is", null), eb("head_checked_at", "<=", due)]))
+        .executeTakeFirst();
+      return Number(claimed.numUpdatedRows) === 1;
+    },
+    async recordHead(id, head, now = new Date()) {
+      await ensure(id, now);
+      await db
+        .updateTable("index_models")
+        .set({ sha: head.sha, last_modified: head.lastModified, head_checked_at: now.toISOString() })
+        .where("model_key", "=", key(id))
+        .execute();
+    },
   };
 }
 
@@ -106,5 +144,7 @@ export function indexModelStore(): IndexModelStore {
     markAudited: true,
     markFailed: true,
     get: true,
+    claimHeadCheck: true,
+    recordHead: true,
   });
 }

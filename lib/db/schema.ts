@@ -63,6 +63,8 @@ export interface IndexModelsTable {
   audited_sha: string | null;
   audited_at: string | null;
   last_error: string | null;
+  /** When `sha` and `last_modified` were last learned from the Hub (a listing or a freshness check), ISO. */
+  head_checked_at: string | null;
 }
 
 /** One fixed-window request budget per upstream host, shared by every worker; times are epoch milliseconds. */

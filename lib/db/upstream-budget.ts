@@ -24,7 +24,8 @@ export function createUpstreamBudgetStore({ db }: Database): UpstreamBudgetStore
     async take(bucket, perWindow, windowMs, now) {
       await ensure(bucket, now);
       const expired = sql<boolean>`window_started_at + ${windowMs} <= ${now}`;
-      // one statement, so two workers never both spend the last request of a window
+      // one statement, so two workers never both spend the last request of a window; the room test is built as
+      // one parenthesised expression, since a bare `a or b` after the bucket's `and` would match every bucket's row
       const result = await db
         .updateTable("upstream_budget")
         .set({
@@ -34,13 +35,20 @@ export function createUpstreamBudgetStore({ db }: Database): UpstreamBudgetStore
         })
         .where("host", "=", bucket)
         .where("paused_until", "<=", now)
-        .where(sql<boolean>`${expired} or (used < ${perWindow} and (remaining is null or remaining > 0))`)
+        .where((eb) => eb.or([expired, eb.and([eb("used", "<", perWindow), eb.or([eb("remaining", "is", null), eb("remaining", ">", 0)])])]))
         .executeTakeFirst();
       if (Number(result.numUpdatedRows) === 1) {
         return { ok: true };
       }
-      const row = await db.selectFrom("upstream_budget").select(["window_started_at", "paused_until"]).where("host", "=", bucket).executeTakeFirstOrThrow();
-      const waitMs = Math.max(row.paused_until - now, row.window_started_at + windowMs - now, 1);
+      const row = await db
+        .selectFrom("upstream_budget")
+        .select(["window_started_at", "used", "remaining", "paused_until"])
+        .where("host", "=", bucket)
+        .executeTakeFirstOrThrow();
+      const windowEnds = row.window_started_at + windowMs;
+      const spent = windowEnds > now && (row.used >= perWindow || (row.remaining !== null && row.remaining <= 0));
+      // paused with room left: only until the pause ends; spent: until the window turns too
+      const waitMs = Math.max(row.paused_until - now, spent ? windowEnds - now : 0, 1);
       return { ok: false, waitMs };
     },
     async observe(bucket, remaining, resetSeconds, windowMs, now) {

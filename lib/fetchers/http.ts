@@ -16,6 +16,10 @@ import {
 
 export interface HttpClientOptions {
   fetch?: typeof fetch;
+  /** Requests in flight, by cache key; pass one map to several clients so they share one answer (an index run's jobs). */
+  inFlight?: Map<string, Promise<HttpResult>>;
+  /** Waits for this request's turn (a shared request budget) before each attempt; the wait is not part of its timeout. */
+  admit?: (url: string) => Promise<void>;
   cache?: ResponseCache;
   timeoutMs?: number;
   maxRetries?: number;
@@ -85,7 +89,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     .map(([prefix, token]) => ({ prefix: prefix.replace(/\/+$/, ""), token: token || undefined }))
     .sort((a, b) => b.prefix.length - a.prefix.length);
   const limiters = new Map<string, LimitFunction>();
-  const inFlight = new Map<string, Promise<HttpResult>>();
+  const inFlight = options.inFlight ?? new Map<string, Promise<HttpResult>>();
   const counters: HttpStats = { requests: 0, cacheHits: 0, revalidations: 0 };
 
   const tokenFor = (url: string) => tokens.find(({ prefix }) => url === prefix || url.startsWith(`${prefix}/`) || url.startsWith(`${prefix}?`))?.token;
@@ -105,6 +109,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   };
 
   async function attempt(url: string, extra: Record<string, string>): Promise<RawResponse> {
+    await options.admit?.(url);
     const timeout = AbortSignal.timeout(timeoutMs);
     try {
       return await limiterFor(new URL(url).origin)(() =>

@@ -18,9 +18,9 @@ export function parseBadgeFramework(value: string | null): { ok: true; framework
   return parsed.success ? { ok: true, framework: parsed.data } : { ok: false, message: parsed.error.issues[0]?.message ?? "invalid framework" };
 }
 
-/** What a MOF badge shows for a report, or for none. */
-export function mofBadgeInput(report: Pick<Report, "class" | "provisional"> | null): BadgeInput {
-  return report ? { class: report.class, provisional: report.provisional } : UNKNOWN_BADGE;
+/** What a MOF badge shows for a report, or for none; `stale` when its model has moved on since. */
+export function mofBadgeInput(report: Pick<Report, "class" | "provisional"> | null, stale = false): BadgeInput {
+  return report ? { class: report.class, provisional: report.provisional, ...(stale ? { stale } : {}) } : UNKNOWN_BADGE;
 }
 
 /** A report's badge in the framework asked for: its MOF class, or its OSAID verdict read from the same report. */

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { UpstreamBudgetStore } from "@/lib/db/upstream-budget";
+import { FetchFailure } from "@/lib/fetchers/errors";
 
 /** The Hub's published limits per 5-minute window: API calls and resolver (file) downloads, per IP or token. */
 export const HUB_LIMITS = {
@@ -53,53 +54,81 @@ function retryAfterMs(value: string | null, now: number): number | null {
   return Number.isNaN(at) ? null : Math.max(0, at - now);
 }
 
-export interface BudgetedFetchOptions {
+export interface HubBudgetOptions {
   store: UpstreamBudgetStore;
   settings: BudgetSettings;
   /** Only requests to these origins are budgeted (the Hub's). */
   origins: readonly string[];
+  /** The fetch that sends; its answers are read for RateLimit and 429s. */
+  fetch?: typeof fetch;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
   /** The longest single wait before asking the store again (a pause may be lifted early by a new window). */
   maxWaitMs?: number;
+  /** false: a request finding no budget left fails at once (rate_limited) instead of waiting, for work a later window can do. */
+  waits?: boolean;
+}
+
+/** What an HTTP client takes to draw every attempt from the budget (HttpClientOptions' `admit` and `fetch`). */
+export interface HubBudget {
+  admit(url: string): Promise<void>;
+  fetch: typeof fetch;
 }
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
- * A fetch that first spends one request of the shared budget (waiting while the window is spent or the host
- * paused), then reads the host's RateLimit header to follow its window, and turns a 429's Retry-After into a pause
- * of every worker, not only this one.
+ * The shared budget as client options: `admit` spends one request before each attempt (waiting, outside the
+ * attempt's timeout, while the window is spent or the host paused); `fetch` reads the host's RateLimit header to
+ * follow its window and turns a 429's Retry-After into a pause of every worker, not only this one. Redirect hops
+ * of an attempt are not spent again.
  */
-export function budgetedFetch(inner: typeof fetch, options: BudgetedFetchOptions): typeof fetch {
+export function hubBudget(options: HubBudgetOptions): HubBudget {
+  const inner = options.fetch ?? globalThis.fetch;
   const now = options.now ?? Date.now;
   const sleep = options.sleep ?? defaultSleep;
   const maxWait = options.maxWaitMs ?? 5_000;
   const origins = new Set(options.origins.map((o) => new URL(o).origin));
-  const wrapped = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
-    const url = new URL(input instanceof Request ? input.url : input.toString());
-    if (!origins.has(url.origin)) {
-      return inner(input, init);
-    }
-    const bucket = bucketOf(url);
-    const key = `${url.host} ${bucket}`;
-    for (;;) {
-      const taken = await options.store.take(key, options.settings.perWindow[bucket], options.settings.windowMs, now());
-      if (taken.ok) {
-        break;
+  const budgeted = (url: URL) => origins.has(url.origin);
+  const keyOf = (url: URL) => `${url.host} ${bucketOf(url)}`;
+  return {
+    async admit(href) {
+      const url = new URL(href);
+      if (!budgeted(url)) {
+        return;
       }
-      await sleep(Math.min(taken.waitMs, maxWait));
-    }
-    const response = await inner(input, init);
-    const limit = parseRateLimit(response.headers.get("ratelimit"));
-    if (limit) {
-      await options.store.observe(`${url.host} ${limit.bucket}`, limit.remaining, limit.resetSeconds, options.settings.windowMs, now());
-    }
-    if (response.status === 429) {
-      const wait = retryAfterMs(response.headers.get("retry-after"), now()) ?? 60_000;
-      await options.store.pause(key, now() + wait);
-    }
-    return response;
+      const bucket = bucketOf(url);
+      for (;;) {
+        const taken = await options.store.take(keyOf(url), options.settings.perWindow[bucket], options.settings.windowMs, now());
+        if (taken.ok) {
+          return;
+        }
+        if (options.waits === false) {
+          throw new FetchFailure({
+            kind: "rate_limited",
+            url: href,
+            detail: "the shared Hub budget is spent for now",
+            retryAfterSeconds: Math.ceil(taken.waitMs / 1000),
+          });
+        }
+        await sleep(Math.min(taken.waitMs, maxWait));
+      }
+    },
+    fetch: (async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+      const response = await inner(input, init);
+      const url = new URL(input instanceof Request ? input.url : input.toString());
+      if (!budgeted(url)) {
+        return response;
+      }
+      const limit = parseRateLimit(response.headers.get("ratelimit"));
+      if (limit) {
+        await options.store.observe(`${url.host} ${limit.bucket}`, limit.remaining, limit.resetSeconds, options.settings.windowMs, now());
+      }
+      if (response.status === 429) {
+        const wait = retryAfterMs(response.headers.get("retry-after"), now()) ?? 60_000;
+        await options.store.pause(keyOf(url), now() + wait);
+      }
+      return response;
+    }) as typeof fetch,
   };
-  return wrapped as typeof fetch;
 }

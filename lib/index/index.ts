@@ -1,7 +1,7 @@
-export { type BudgetSettings, budgetedFetch, budgetSettings, HUB_LIMITS, parseRateLimit, WINDOW_MS } from "./budget";
+export { type BudgetSettings, budgetSettings, HUB_LIMITS, type HubBudget, hubBudget, parseRateLimit, WINDOW_MS } from "./budget";
 export { defaultIndexWiring, type IndexWiring } from "./default-deps";
 export { type IndexJob, IndexJobFailure, type JobDeps, type JobResult, runIndexJob } from "./job";
-export { jobUpstream, modelCacheView } from "./job-upstream";
+export { createRunShare, jobUpstream, modelCacheView, type RunShare } from "./job-upstream";
 export { createPgQueue, DEAD_LETTER_QUEUE, INDEX_QUEUE, type PgQueueOptions } from "./pg-queue";
 export { createLocalQueue, type IndexQueue, type JobHandler, type JobOutcome, type JobSettled, settledLine } from "./queue";
 export { createIndexQueue, queueIsDurable } from "./queue-factory";

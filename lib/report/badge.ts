@@ -11,15 +11,21 @@ const REFUSED_COLOUR = "#e05d44";
 export interface BadgeInput {
   class: Report["class"] | null;
   provisional: boolean;
+  /** The model has moved on since the report's commit. */
+  stale?: boolean;
 }
 
 /** What a badge shows for a model, snapshot or record it cannot find or grade. */
 export const UNKNOWN_BADGE: BadgeInput = { class: null, provisional: false };
 
-/** The badge text: "Class II", "unclassified", "unknown", with " (provisional)" when sources failed. */
-export function badgeMessage({ class: cls, provisional }: BadgeInput): string {
+/**
+ * The badge text: "Class II", "unclassified", "unknown", with "(provisional)" when sources failed and "(stale)"
+ * when the model has moved on since ("Class II (provisional, stale)"); the colour stays the class's.
+ */
+export function badgeMessage({ class: cls, provisional, stale = false }: BadgeInput): string {
   const base = cls === null ? "unknown" : cls === 0 ? "unclassified" : `Class ${ROMAN[cls]}`;
-  return provisional && cls !== null ? `${base} (provisional)` : base;
+  const notes = cls === null ? [] : [...(provisional ? ["provisional"] : []), ...(stale ? ["stale"] : [])];
+  return notes.length > 0 ? `${base} (${notes.join(", ")})` : base;
 }
 
 /**

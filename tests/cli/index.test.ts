@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { openSqliteFile } from "@/tests/helpers/databases";
 import type { MockUpstream } from "@/tests/helpers/mock-upstream";
 import { startMockUpstream } from "@/tests/helpers/mock-upstream";
 import { runCli } from "@/tests/helpers/run-cli";
@@ -33,6 +34,17 @@ describe("mofscope index", () => {
     expect(Object.keys(summary).sort()).toEqual(["audited", "enqueued", "failed", "failures", "listed", "requests", "seconds", "unchanged"]);
     const again = JSON.parse((await runCli(["index", "--author", "synthetic-org-1", "--json"], env)).stdout);
     expect(again).toMatchObject({ listed: 4, audited: 0, unchanged: 4, requests: 1 });
+  });
+
+  it("draws every Hub request from the shared budget by default, without MOFSCOPE_HF_BUDGET", async () => {
+    const before = mock.requests.length;
+    const budgetEnv = { ...env, MOFSCOPE_DB: join(mkdtempSync(join(tmpdir(), "mofscope-cli-budget-")), "cli.sqlite") };
+    const run = await runCli(["index", "--author", "synthetic-org-0", "--json"], budgetEnv);
+    expect(JSON.parse(run.stdout)).toMatchObject({ listed: 4, audited: 4, failed: 0 });
+    const db = await openSqliteFile(budgetEnv.MOFSCOPE_DB);
+    const rows = await db.db.selectFrom("upstream_budget").select(["used"]).execute();
+    await db.close();
+    expect(rows.reduce((sum, row) => sum + row.used, 0)).toBe(mock.requests.length - before);
   });
 
   it("names each failed model and its reason", async () => {

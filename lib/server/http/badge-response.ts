@@ -37,7 +37,16 @@ export function requestedBadgeFramework(request: Request): { ok: true; framework
   return { ok: false, response: new Response(refusedBadgeSvg(parsed.message), { status: 400, headers: { ...BADGE_HEADERS, "cache-control": "no-store" } }) };
 }
 
-/** A report's badge (or the unknown badge when there is none) in the framework and style asked for. */
-export function reportBadgeResponse(report: Report | null, framework: BadgeFramework, style: BadgeStyle, options: ResponseOptions = {}): Response {
-  return framework === "mof" ? badgeResponse(mofBadgeInput(report), style, options) : svgResponse(reportBadgeSvg(report, framework, style), options);
+/**
+ * A report's badge (or the unknown badge when there is none) in the framework and style asked for; a MOF badge says
+ * "(stale)" when the model has moved on since the report.
+ */
+export function reportBadgeResponse(
+  report: Report | null,
+  framework: BadgeFramework,
+  style: BadgeStyle,
+  options: ResponseOptions & { stale?: boolean } = {},
+): Response {
+  const { stale = false, ...response } = options;
+  return framework === "mof" ? badgeResponse(mofBadgeInput(report, stale), style, response) : svgResponse(reportBadgeSvg(report, framework, style), response);
 }

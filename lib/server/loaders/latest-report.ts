@@ -4,6 +4,7 @@ import type { FirstRequestError } from "@/lib/audit/outcome";
 import { probeModel } from "@/lib/audit/probe";
 import { defaultDatabase } from "@/lib/db";
 import { createAuditClaims } from "@/lib/db/audit-claims";
+import { indexModelStore } from "@/lib/db/index-models";
 import { type StoredReport, snapshotStore } from "@/lib/db/snapshots";
 import { modelKey } from "@/lib/report/model-key";
 import type { ModelRef } from "@/lib/report/model-ref";
@@ -68,6 +69,13 @@ function auditAndStore(ref: ModelRef, force: boolean, now: () => number, release
         return outcome;
       }
       const report = await snapshotStore().save(outcome.report, new Date(now()));
+      if (report.model.source === "hf") {
+        // the audit read the head: what an older listing or check recorded would call this new report stale
+        const head = { sha: report.model.sha, lastModified: report.modelInfo?.lastModified ?? null };
+        await indexModelStore()
+          .recordHead(report.model.id, head, new Date(now()))
+          .catch(() => undefined);
+      }
       invalidateModelPages(ref.id);
       return { ok: true, report };
     })

@@ -26,6 +26,15 @@ describe("badgeSvg", () => {
     expect(badgeSvg({ class: 3, provisional: true })).toContain('aria-label="MOF: Class III (provisional)"');
   });
 
+  it("says stale after the class when the model has moved on, keeping the class's colour", () => {
+    expect(badgeMessage({ class: 2, provisional: false, stale: true })).toBe("Class II (stale)");
+    expect(badgeMessage({ class: 1, provisional: true, stale: true })).toBe("Class I (provisional, stale)");
+    expect(badgeMessage({ class: null, provisional: false, stale: true })).toBe("unknown");
+    const svg = badgeSvg({ class: 2, provisional: false, stale: true });
+    expect(svg).toContain('aria-label="MOF: Class II (stale)"');
+    expect(svg).toContain('fill="#0969da"');
+  });
+
   it("sizes the text by its glyphs, not by its length", () => {
     // eight narrow glyphs and eight wide ones: a width per character would make these two badges equal
     const narrow = width(badgeSvg({ class: 1, provisional: false }, "flat", "iiiiiiii"));

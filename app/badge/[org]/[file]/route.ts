@@ -1,13 +1,18 @@
+import { after } from "next/server";
 import { modelRefFromRoute } from "@/lib/report/model-ref";
 import { reportBadgeResponse, requestedBadgeFramework, requestedBadgeStyle } from "@/lib/server/http/badge-response";
 import { clientKey } from "@/lib/server/http/rate-limit";
+import { checkStoredModelHead, stalenessOfReport } from "@/lib/server/loaders/freshness";
 import { latestReport } from "@/lib/server/loaders/latest-report";
 
 interface Context {
   params: Promise<{ org: string; file: string }>;
 }
 
-/** `/badge/{org}/{name}.svg[?style=…][&framework=osaid]`: the model's current class (or OSAID verdict); "unknown" (grey) when it cannot be audited. */
+/**
+ * `/badge/{org}/{name}.svg[?style=…][&framework=osaid]`: the model's current class (or OSAID verdict), "(stale)"
+ * after it when the model has moved on since; "unknown" (grey) when it cannot be audited.
+ */
 export async function GET(request: Request, { params }: Context): Promise<Response> {
   const requested = requestedBadgeStyle(request);
   if (!requested.ok) {
@@ -23,6 +28,14 @@ export async function GET(request: Request, { params }: Context): Promise<Respon
   if (ref === null) {
     return reportBadgeResponse(null, framework.framework, requested.style, { status: 404 });
   }
-  const { report } = await latestReport(ref, { client: clientKey(request.headers) });
-  return reportBadgeResponse(report, framework.framework, requested.style, report ? {} : { cacheControl: "public, max-age=300" });
+  const { report, cached } = await latestReport(ref, { client: clientKey(request.headers) });
+  if (report === null) {
+    return reportBadgeResponse(null, framework.framework, requested.style, { cacheControl: "public, max-age=300" });
+  }
+  // a stored report's model head is checked after the badge is sent; a later request shows what the check found
+  if (cached) {
+    after(() => checkStoredModelHead(report));
+  }
+  const stale = (await stalenessOfReport(report).catch(() => null)) !== null;
+  return reportBadgeResponse(report, framework.framework, requested.style, { stale });
 }

@@ -1,5 +1,6 @@
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
+import { after } from "next/server";
 import { cache, Suspense } from "react";
 import { AuditError } from "@/components/audit-error";
 import { ClaimsVsEvidence } from "@/components/claims/claims-vs-evidence";
@@ -12,6 +13,7 @@ import { ReportActions } from "@/components/report/report-actions";
 import { ReportBody } from "@/components/report/report-body";
 import { ReportSummary } from "@/components/report/report-summary";
 import { ReportWarnings } from "@/components/report/report-warnings";
+import { StaleNotice } from "@/components/report/stale-notice";
 import { SummarySkeleton } from "@/components/report/summary-skeleton";
 import type { AuditProgress } from "@/lib/audit";
 import { osaidOf } from "@/lib/frameworks/osaid";
@@ -23,6 +25,7 @@ import { spdxIdsIn } from "@/lib/report/spdx-ids";
 import { isInternal, PREPAID_HEADER } from "@/lib/server/http/internal";
 import { siteOrigin } from "@/lib/server/http/origin";
 import { clientKey } from "@/lib/server/http/rate-limit";
+import { checkStoredModelHead, stalenessOfReport } from "@/lib/server/loaders/freshness";
 import { type LatestResult, startLatestReport } from "@/lib/server/loaders/latest-report";
 import { recordPath } from "@/lib/server/loaders/record-page";
 import { claimsFor, familyHref, siblingsOf } from "@/lib/server/loaders/registry-data";
@@ -76,22 +79,31 @@ function NoReport({ error, modelRef }: { error: LatestResult["error"]; modelRef:
   );
 }
 
-/** The notices above the report: the re-audit's outcome, a failed new audit, the producer's claims disagreeing. */
+// freshness is a notice: a store that cannot say leaves it out rather than failing the page
+const staleOf = (report: Report) => stalenessOfReport(report).catch(() => null);
+
+/**
+ * The notices above the report: the re-audit's outcome, the model having moved on since, a failed new audit, the
+ * producer's claims disagreeing.
+ */
 async function ReportBanners({
   report,
+  modelRef,
   error,
   notice,
   retryAfter,
 }: {
   report: Report;
+  modelRef: ModelRef;
   error: LatestResult["error"];
   notice?: string | undefined;
   retryAfter?: string | undefined;
 }) {
-  const claims = await claimsOf(report);
+  const [claims, stale] = await Promise.all([claimsOf(report), staleOf(report)]);
   return (
     <>
       {notice ? <ReauditNotice notice={notice} retryAfter={retryAfter} /> : null}
+      {stale ? <StaleNotice stale={stale} action={modelPath(modelRef, "/reaudit")} /> : null}
       {error ? (
         <p role="status" className="rounded-md border-l-4 border-amber-500 bg-amber-50 p-3 text-sm text-amber-950 dark:bg-amber-950/60 dark:text-amber-100">
           Showing the snapshot of {formatTime(report.fetchedAt)}: a new audit could not run ({error.message}).
@@ -135,15 +147,21 @@ async function ReportFooter({ report, modelRef, origin }: { report: Report; mode
 
 const retryForm = (modelRef: ModelRef) => <ReauditForm action={modelPath(modelRef, "/reaudit")} label="Retry the failed sources" />;
 
-/** A report that is already settled (stored, or refused an audit): everything at once. */
+/**
+ * A report that is already settled (stored, or refused an audit): everything at once. A stored one has its model's
+ * head checked after the response is sent, so the page never waits on the Hub; a later view shows what it found.
+ */
 function FinishedReport({ result, modelRef, origin, notice, retryAfter }: ReportParts & { result: LatestResult }) {
   const { report, error } = result;
   if (report === null) {
     return <NoReport error={error} modelRef={modelRef} />;
   }
+  if (result.cached) {
+    after(() => checkStoredModelHead(report));
+  }
   return (
     <div className="space-y-8">
-      <ReportBanners report={report} error={error} notice={notice} retryAfter={retryAfter} />
+      <ReportBanners report={report} modelRef={modelRef} error={error} notice={notice} retryAfter={retryAfter} />
       <ReportBody report={report} spdxIds={spdxIdsIn(report)} osaid={osaidOf(report)} retry={retryForm(modelRef)} />
       <ReportFooter report={report} modelRef={modelRef} origin={origin} />
     </div>
@@ -157,7 +175,7 @@ async function LiveSummary({ result, modelRef, notice, retryAfter }: Omit<Report
   }
   return (
     <div className="space-y-8">
-      <ReportBanners report={report} error={error} notice={notice} retryAfter={retryAfter} />
+      <ReportBanners report={report} modelRef={modelRef} error={error} notice={notice} retryAfter={retryAfter} />
       <ReportSummary report={report} osaid={osaidOf(report)} retry={retryForm(modelRef)} />
     </div>
   );
