@@ -37,9 +37,10 @@ export function watchSnapshots(
       floor = Number(rows[0]?.top ?? 0);
       return;
     }
-    const { rows } = await sql<{ at: number; model_key: string }>`SELECT ${seq} AS at, model_key FROM snapshots WHERE ${seq} > ${floor} ORDER BY ${seq}`.execute(
-      database.db,
-    );
+    const { rows } = await sql<{
+      at: number;
+      model_key: string;
+    }>`SELECT ${seq} AS at, model_key FROM snapshots WHERE ${seq} > ${floor} ORDER BY ${seq}`.execute(database.db);
     const now = Date.now();
     const fresh = rows.filter((row) => !seen.has(Number(row.at)));
     for (const row of fresh) {

@@ -13,6 +13,7 @@ import {
   rememberedFailure,
   validatorsOf,
 } from "./response-cache";
+import { createSingleFlight } from "./single-flight";
 
 export interface HttpClientOptions {
   fetch?: typeof fetch;
@@ -85,7 +86,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     .map(([prefix, token]) => ({ prefix: prefix.replace(/\/+$/, ""), token: token || undefined }))
     .sort((a, b) => b.prefix.length - a.prefix.length);
   const limiters = new Map<string, LimitFunction>();
-  const inFlight = new Map<string, Promise<HttpResult>>();
+  const inFlight = createSingleFlight<Promise<HttpResult>>((request) => request);
   const counters: HttpStats = { requests: 0, cacheHits: 0, revalidations: 0 };
 
   const tokenFor = (url: string) => tokens.find(({ prefix }) => url === prefix || url.startsWith(`${prefix}/`) || url.startsWith(`${prefix}?`))?.token;
@@ -210,11 +211,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   async function get(url: string, opts: RequestOptions = {}): Promise<HttpResult> {
     const parsed = parseAllowed(url, allowed);
     const key = cacheKey(parsed.href, tokenFor(parsed.href), opts.headers?.accept);
-    let shared = inFlight.get(key);
-    if (!shared) {
-      shared = load(parsed.href, key, opts).finally(() => inFlight.delete(key));
-      inFlight.set(key, shared);
-    }
+    const shared = inFlight.run(key, () => load(parsed.href, key, opts));
     return opts.signal ? raceAbort(shared, opts.signal) : shared;
   }
 
