@@ -11,7 +11,7 @@ import type { ModelRef } from "@/lib/report/model-ref";
 import type { Report } from "@/lib/report/schema";
 import { auditLimiter, type TakeResult } from "@/lib/server/http/rate-limit";
 import { invalidateModelPages } from "@/lib/server/page-cache/cache";
-import { awaitClusterTurn, processOwner } from "./cluster-turn";
+import { awaitClusterTurn, claimLeaseMs, processOwner } from "./cluster-turn";
 
 /** A stored snapshot younger than this is served as is. */
 export const FRESH_FOR_MS = 24 * 60 * 60 * 1000;
@@ -93,7 +93,7 @@ const isFresh = (createdAt: string, now: () => number) => now() - Date.parse(cre
  * the first one waits for the limiter waits for that answer too: it joins the audit the token started (joining costs
  * the upstreams nothing, so it spends no token), or, if that reader was refused, asks for its own token.
  */
-async function joinOrStart(ref: ModelRef, force: boolean, now: () => number, take: () => Promise<TakeResult>): Promise<Admitted> {
+async function joinOrStart(ref: ModelRef, force: boolean, now: () => number, take: () => Promise<TakeResult>, seen: StoredReport | null): Promise<Admitted> {
   const key = auditKey(ref, force);
   for (;;) {
     const running = inFlight.get(key);
@@ -117,6 +117,9 @@ async function joinOrStart(ref: ModelRef, force: boolean, now: () => number, tak
         claims: createAuditClaims(await defaultDatabase()),
         latest: () => snapshotStore().latest(ref.source, ref.id),
         owner: processOwner(),
+        // a forced re-audit audits whatever is stored; any other one only if nothing newer than its reader saw is
+        ...(force ? {} : { seen: seen?.report.id ?? null }),
+        leaseMs: claimLeaseMs(),
       });
       return { ok: true, audit: turn.kind === "audit" ? auditAndStore(ref, force, now, turn.release) : storedAudit(turn.stored) };
     }),
@@ -173,7 +176,7 @@ export async function startLatestReport(ref: ModelRef, { client, force = false, 
   if (!force && running === undefined && stored && isFresh(stored.createdAt, now)) {
     return { progress: null, result: Promise.resolve({ report: stored.report, cached: true, error: null }) };
   }
-  const admitted = await joinOrStart(ref, force, now, () => (prepaid ? Promise.resolve({ ok: true }) : auditLimiter().take(client)));
+  const admitted = await joinOrStart(ref, force, now, () => (prepaid ? Promise.resolve({ ok: true }) : auditLimiter().take(client)), stored);
   if (!admitted.ok) {
     return { progress: null, result: Promise.resolve({ report: stored?.report ?? null, cached: true, error: limited(admitted.retryAfterSeconds) }) };
   }

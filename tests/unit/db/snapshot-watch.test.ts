@@ -36,11 +36,11 @@ describe("the snapshot watch on PostgreSQL", () => {
     const store = createSnapshotStore(database);
     const seen: string[] = [];
     const stop = watchSnapshots(database, (keys) => seen.push(...keys), 20);
-    let commit = () => undefined as void;
+    let commit: () => void = () => undefined;
     const held = new Promise<void>((resolve) => {
       commit = resolve;
     });
-    let inserted = () => undefined as void;
+    let inserted: () => void = () => undefined;
     const numbered = new Promise<void>((resolve) => {
       inserted = resolve;
     });

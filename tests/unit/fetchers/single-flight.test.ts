@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { createSingleFlight } from "@/lib/fetchers/single-flight";
 
 function deferred<T>() {
-  let resolve = (_: T) => undefined as void;
-  let reject = (_: unknown) => undefined as void;
+  let resolve: (value: T) => void = () => undefined;
+  let reject: (reason: unknown) => void = () => undefined;
   const promise = new Promise<T>((yes, no) => {
     resolve = yes;
     reject = no;
