@@ -187,12 +187,20 @@ test("killing A mid-audit fails A's clients; B takes the audit over once A's cla
     const onB = Array.from({ length: 5 }, (_, i) => audit(b, model, `10.63.1.${i}`));
     // B's readers have reached the claim A holds and wait on it
     await new Promise((resolve) => setTimeout(resolve, 1_000));
+    const first = mock.requests.slice(seen).find((r) => /olmo-7b/i.test(r.path))?.path ?? "";
+    const runsOfFirst = () => mock.requests.slice(seen).filter((r) => r.path === first).length;
+    // only A's audit has asked: B waits instead of auditing beside it
+    expect(runsOfFirst()).toBe(1);
     await a.kill();
+    const killedAt = Date.now();
     open();
     const fromA = await Promise.allSettled(onA);
     expect(fromA.map((r) => r.status)).toEqual(Array(5).fill("rejected"));
     const fromB = await Promise.all(onB);
     expect(fromB.map((r) => r.status)).toEqual(Array(5).fill(200));
+    // B audited itself once A's claim had expired: A stored nothing to answer with
+    expect(runsOfFirst()).toBe(2);
+    test.info().annotations.push({ type: "B answered after A was killed", description: `${Date.now() - killedAt} ms (lease ${LEASE_MS} ms)` });
     const reports = await Promise.all(fromB.map(async (r) => (await r.json()) as { id: string; model: { id: string } }));
     expect(new Set(reports.map((r) => r.id)).size).toBe(1);
     expect(reports[0]?.model.id).toBe(model);
