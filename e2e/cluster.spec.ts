@@ -13,9 +13,8 @@ import { asNewClient } from "./support";
 // two production servers (ports APP_PORT + 10 and + 20) on one PostgreSQL database, against this file's own mock
 // upstream, whose request log counts what they ask; a third (+ 30) on a SQLite file of its own measures one audit
 const LIMIT = 3;
-// short, so the SIGKILL test sees a takeover soon; long enough that a holder busy under 100 requests at once still
-// renews in time (at 3 s, a renewal queued behind them for a pooled connection came late, and a second audit began)
-const LEASE_MS = 10_000;
+// short, so the SIGKILL test sees a dead instance's claim taken over soon
+const LEASE_MS = 3_000;
 const HIT = "x-mofscope-page-cache";
 
 let cluster: Cluster;

@@ -176,7 +176,11 @@ export async function startLatestReport(ref: ModelRef, { client, force = false, 
   if (!force && running === undefined && stored && isFresh(stored.createdAt, now)) {
     return { progress: null, result: Promise.resolve({ report: stored.report, cached: true, error: null }) };
   }
-  const admitted = await joinOrStart(ref, force, now, () => (prepaid ? Promise.resolve({ ok: true }) : auditLimiter().take(client)), stored);
+  // joined as seen before the read: looked up again, it may be over (its snapshot the one just read) and start another
+  const admitted: Admitted =
+    running !== undefined
+      ? { ok: true, audit: running }
+      : await joinOrStart(ref, force, now, () => (prepaid ? Promise.resolve({ ok: true }) : auditLimiter().take(client)), stored);
   if (!admitted.ok) {
     return { progress: null, result: Promise.resolve({ report: stored?.report ?? null, cached: true, error: limited(admitted.retryAfterSeconds) }) };
   }
