@@ -6,7 +6,7 @@ async function run(): Promise<void> {
   const config = loadDatabaseConfig();
   const database = await openDatabase(config, { migrate: false });
   try {
-    const applied = await migrateToLatest(database.db, migrationsFor(database.sql));
+    const applied = await migrateToLatest(database.db, migrationsFor(database.sql), database.sql);
     process.stdout.write(
       applied.length === 0
         ? `db:migrate: ${describeDatabase(config)} is up to date\n`

@@ -1,3 +1,4 @@
+import { createSingleFlight } from "@/lib/fetchers/single-flight";
 import { parseModelUrl } from "@/lib/fetchers/url";
 import { defaultDeps } from "./default-deps";
 import { type AuditOutcome, badInput } from "./outcome";
@@ -16,7 +17,7 @@ export interface AuditRun {
   readonly progress: AuditProgress;
 }
 
-const inFlight = new Map<string, AuditRun>();
+const inFlight = createSingleFlight<AuditRun>((run) => run.outcome);
 
 export interface AuditOptions extends Partial<AuditDeps> {
   /** Fetch everything afresh instead of reading the response cache. */
@@ -36,26 +37,19 @@ export function startAudit(input: string, options: AuditOptions = {}): AuditRun 
   const targetKey = target.source === "hf" ? `hf:${target.id.toLowerCase()}@${target.revision ?? ""}` : `github:${target.owner}/${target.repo}`.toLowerCase();
   // a forced re-audit fetches everything afresh, so it never joins a run that reads the response cache
   const key = options.noCache === true ? `${targetKey} fresh` : targetKey;
-  const running = inFlight.get(key);
-  if (running) {
-    return running;
-  }
-  const ctx = { input, upstream: deps.upstream(), now: deps.now, progress };
-  const audit = target.source === "hf" ? auditHf(ctx, target) : auditGithub(ctx, target);
-  const outcome = audit
-    .then((result) => {
-      if (result.ok) {
-        progress.record(new Map(result.report.components.map((c) => [c.cid, c])));
-      }
-      return result;
-    })
-    .finally(() => {
-      progress.end();
-      inFlight.delete(key);
-    });
-  const run = { outcome, progress };
-  inFlight.set(key, run);
-  return run;
+  return inFlight.run(key, () => {
+    const ctx = { input, upstream: deps.upstream(), now: deps.now, progress };
+    const audit = target.source === "hf" ? auditHf(ctx, target) : auditGithub(ctx, target);
+    const outcome = audit
+      .then((result) => {
+        if (result.ok) {
+          progress.record(new Map(result.report.components.map((c) => [c.cid, c])));
+        }
+        return result;
+      })
+      .finally(() => progress.end());
+    return { outcome, progress };
+  });
 }
 
 /** Audits a model from a pasted URL or id; concurrent audits of the same target share one run. */

@@ -138,7 +138,7 @@ export async function openDatabase(config: DatabaseConfig, options: OpenOptions 
   };
   if (options.migrate !== false) {
     try {
-      await migrateToLatest(db, migrationsFor(dialectSql));
+      await migrateToLatest(db, migrationsFor(dialectSql), dialectSql);
     } catch (error) {
       await close();
       throw new DatabaseOpenError(`cannot migrate ${description}: ${reasonOf(error)}`, { cause: error });

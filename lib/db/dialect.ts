@@ -15,6 +15,12 @@ export interface DialectSql {
    * every row already (rowid); PostgreSQL gets an identity column.
    */
   readonly snapshotSeq: { column: string; create: boolean };
+  /**
+   * The statement that holds the database's write lock through a whole migration run, where Kysely's migrator takes
+   * no lock of its own (SQLite: two processes migrating a fresh file would both apply it); null where it does
+   * (PostgreSQL: an advisory lock in the migration's transaction).
+   */
+  readonly migrationLock: string | null;
   /** A text sort key in byte order, so lists sort alike in both (PostgreSQL would follow the database's locale). */
   textKey(expression: Expression<string | null>): RawBuilder<string>;
   /** The elements of a JSON array of strings as a table named `json_each` with one column, `value`. */
@@ -26,6 +32,8 @@ export interface DialectSql {
 export const DIALECTS: Record<DialectName, DialectSql> = {
   sqlite: {
     snapshotSeq: { column: "rowid", create: false },
+    // waits (busy_timeout) for another process's run to commit, then finds its migrations applied
+    migrationLock: "BEGIN IMMEDIATE",
     textKey: (expression) => sql<string>`${expression}`,
     jsonEach: (array) => sql`json_each(${array})`,
     jsonRecords: <Row>(json: string, columns: readonly (readonly [keyof Row & string, JsonColumnType])[]) =>
@@ -33,6 +41,7 @@ export const DIALECTS: Record<DialectName, DialectSql> = {
   },
   postgres: {
     snapshotSeq: { column: "seq", create: true },
+    migrationLock: null,
     textKey: (expression) => sql<string>`${expression} COLLATE "C"`,
     jsonEach: (array) => sql`jsonb_array_elements_text(${array}::jsonb) AS json_each(value)`,
     jsonRecords: <Row>(json: string, columns: readonly (readonly [keyof Row & string, JsonColumnType])[]) =>

@@ -13,11 +13,12 @@ import {
   rememberedFailure,
   validatorsOf,
 } from "./response-cache";
+import { createSingleFlight, type SingleFlight } from "./single-flight";
 
 export interface HttpClientOptions {
   fetch?: typeof fetch;
-  /** Requests in flight, by cache key; pass one map to several clients so they share one answer (an index run's jobs). */
-  inFlight?: Map<string, Promise<HttpResult>>;
+  /** Requests in flight, by cache key; pass one set to several clients so they share one answer (an index run's jobs). */
+  inFlight?: SingleFlight<Promise<HttpResult>>;
   /** Waits for this request's turn (a shared request budget) before each attempt; the wait is not part of its timeout. */
   admit?: (url: string) => Promise<void>;
   cache?: ResponseCache;
@@ -89,7 +90,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     .map(([prefix, token]) => ({ prefix: prefix.replace(/\/+$/, ""), token: token || undefined }))
     .sort((a, b) => b.prefix.length - a.prefix.length);
   const limiters = new Map<string, LimitFunction>();
-  const inFlight = options.inFlight ?? new Map<string, Promise<HttpResult>>();
+  const inFlight = options.inFlight ?? createSingleFlight<Promise<HttpResult>>((request) => request);
   const counters: HttpStats = { requests: 0, cacheHits: 0, revalidations: 0 };
 
   const tokenFor = (url: string) => tokens.find(({ prefix }) => url === prefix || url.startsWith(`${prefix}/`) || url.startsWith(`${prefix}?`))?.token;
@@ -215,11 +216,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   async function get(url: string, opts: RequestOptions = {}): Promise<HttpResult> {
     const parsed = parseAllowed(url, allowed);
     const key = cacheKey(parsed.href, tokenFor(parsed.href), opts.headers?.accept);
-    let shared = inFlight.get(key);
-    if (!shared) {
-      shared = load(parsed.href, key, opts).finally(() => inFlight.delete(key));
-      inFlight.set(key, shared);
-    }
+    const shared = inFlight.run(key, () => load(parsed.href, key, opts));
     return opts.signal ? raceAbort(shared, opts.signal) : shared;
   }
 

@@ -1,6 +1,7 @@
 import type { UpstreamConfig } from "@/lib/fetchers/config";
 import type { HttpClientOptions, HttpResult } from "@/lib/fetchers/http";
 import type { CachedResponse, ResponseCache } from "@/lib/fetchers/response-cache";
+import { createSingleFlight, type SingleFlight } from "@/lib/fetchers/single-flight";
 import { createUpstream, type Upstream } from "@/lib/fetchers/upstream";
 
 /**
@@ -10,11 +11,11 @@ import { createUpstream, type Upstream } from "@/lib/fetchers/upstream";
  */
 export interface RunShare {
   answers: Map<string, CachedResponse>;
-  inFlight: Map<string, Promise<HttpResult>>;
+  inFlight: SingleFlight<Promise<HttpResult>>;
 }
 
 export function createRunShare(): RunShare {
-  return { answers: new Map(), inFlight: new Map() };
+  return { answers: new Map(), inFlight: createSingleFlight((request) => request) };
 }
 
 export interface JobUpstreamOptions {

@@ -10,6 +10,8 @@ export interface AppServer {
   logs(): string;
   alive(): boolean;
   stop(): Promise<void>;
+  /** Kills the server and its wrapper at once (SIGKILL to the group), as a crash would; resolves once it is gone. */
+  kill(): Promise<void>;
 }
 
 export interface UpstreamUrls {
@@ -117,6 +119,15 @@ export async function startApp(port: number, env: Record<string, string>): Promi
         child.once("exit", () => resolve());
         // tsx passes SIGTERM on to the server, which closes gracefully
         child.kill("SIGTERM");
+      }),
+    kill: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) {
+          resolve();
+          return;
+        }
+        child.once("exit", () => resolve());
+        killGroup("SIGKILL");
       }),
   };
 }

@@ -1,4 +1,4 @@
-import { type Kysely, type Migration, Migrator } from "kysely";
+import { type Kysely, type Migration, Migrator, sql } from "kysely";
 import type { DialectSql } from "../dialect";
 import { isStorageUnavailable, reasonOf } from "../health";
 import type { Schema } from "../schema";
@@ -14,10 +14,29 @@ export function migrationsFor(dialect: DialectSql): Record<string, Migration> {
 
 /**
  * Applies every migration the database has not seen, and returns their names. Kysely records them in
- * kysely_migration and holds kysely_migration_lock meanwhile, so instances starting together migrate once.
+ * kysely_migration; instances starting together migrate once: on PostgreSQL Kysely's migrator holds an advisory lock
+ * meanwhile, on SQLite the run holds the file's write lock (`dialect.migrationLock`), in one transaction.
  */
-export async function migrateToLatest(db: Kysely<Schema>, migrations: Record<string, Migration>): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+export async function migrateToLatest(db: Kysely<Schema>, migrations: Record<string, Migration>, dialect: DialectSql): Promise<string[]> {
+  const lock = dialect.migrationLock;
+  if (lock === null) {
+    return migrate(db, migrations, false);
+  }
+  return db.connection().execute(async (connection) => {
+    await sql.raw(lock).execute(connection);
+    try {
+      const applied = await migrate(connection, migrations, true);
+      await sql`COMMIT`.execute(connection);
+      return applied;
+    } catch (error) {
+      await sql`ROLLBACK`.execute(connection).catch(() => undefined);
+      throw error;
+    }
+  });
+}
+
+async function migrate(db: Kysely<Schema>, migrations: Record<string, Migration>, inTransaction: boolean): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations }, disableTransactions: inTransaction });
   const { error, results = [] } = await migrator.migrateToLatest();
   if (error !== undefined) {
     if (isStorageUnavailable(error)) {

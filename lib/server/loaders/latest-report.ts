@@ -6,12 +6,13 @@ import { defaultDatabase } from "@/lib/db";
 import { createAuditClaims } from "@/lib/db/audit-claims";
 import { indexModelStore } from "@/lib/db/index-models";
 import { type StoredReport, snapshotStore } from "@/lib/db/snapshots";
+import { createSingleFlight, type SingleFlight } from "@/lib/fetchers/single-flight";
 import { modelKey } from "@/lib/report/model-key";
 import type { ModelRef } from "@/lib/report/model-ref";
 import type { Report } from "@/lib/report/schema";
 import { auditLimiter, type TakeResult } from "@/lib/server/http/rate-limit";
 import { invalidateModelPages } from "@/lib/server/page-cache/cache";
-import { awaitClusterTurn, processOwner } from "./cluster-turn";
+import { awaitClusterTurn, claimLeaseMs, processOwner } from "./cluster-turn";
 
 /** A stored snapshot younger than this is served as is. */
 export const FRESH_FOR_MS = 24 * 60 * 60 * 1000;
@@ -45,48 +46,44 @@ interface StoringAudit {
 
 type Admitted = { ok: true; audit: StoringAudit } | { ok: false; retryAfterSeconds: number };
 
-// route handlers and pages are bundled apart, so the maps live on globalThis to be one per process
+// route handlers and pages are bundled apart, so the single flights live on globalThis to be one per process
 const globalForAudits = globalThis as unknown as {
-  mofscopeAuditsInFlight?: Map<string, StoringAudit>;
-  mofscopeAuditsStarting?: Map<string, Promise<Admitted>>;
+  mofscopeAuditsInFlight?: SingleFlight<StoringAudit>;
+  mofscopeAuditsStarting?: SingleFlight<Promise<Admitted>>;
 };
-globalForAudits.mofscopeAuditsInFlight ??= new Map<string, StoringAudit>();
-globalForAudits.mofscopeAuditsStarting ??= new Map<string, Promise<Admitted>>();
-const inFlight = globalForAudits.mofscopeAuditsInFlight;
+// every reader of a model while it is being audited shares one audit and the one snapshot it stores: the entry is
+// freed only after the save (and the claim's release), so no reader can slip between the audit's end and the snapshot
+globalForAudits.mofscopeAuditsInFlight ??= createSingleFlight<StoringAudit>((audit) => audit.stored);
 // audits whose first reader is still asking the limiter, which may answer after a round trip to a shared store
+globalForAudits.mofscopeAuditsStarting ??= createSingleFlight<Promise<Admitted>>((admitted) => admitted);
+const inFlight = globalForAudits.mofscopeAuditsInFlight;
 const starting = globalForAudits.mofscopeAuditsStarting;
 
 const auditKey = (ref: ModelRef, force: boolean) => `${modelKey(ref.source, ref.id)}${force ? " force" : ""}`;
 
-// every reader of a model while it is being audited shares one audit and the one snapshot it stores: the
-// entry is removed only after the save, so no reader can slip between the audit's end and the snapshot
 function auditAndStore(ref: ModelRef, force: boolean, now: () => number, release: () => Promise<void>): StoringAudit {
-  const key = auditKey(ref, force);
-  const run = startAudit(ref.input, { noCache: force });
-  const stored = run.outcome
-    .then(async (outcome): Promise<Stored> => {
-      if (!outcome.ok) {
-        return outcome;
-      }
-      const report = await snapshotStore().save(outcome.report, new Date(now()));
-      if (report.model.source === "hf") {
-        // the audit read the head: what an older listing or check recorded would call this new report stale
-        const head = { sha: report.model.sha, lastModified: report.modelInfo?.lastModified ?? null };
-        await indexModelStore()
-          .recordHead(report.model.id, head, new Date(now()))
-          .catch(() => undefined);
-      }
-      invalidateModelPages(ref.id);
-      return { ok: true, report };
-    })
-    .finally(async () => {
-      inFlight.delete(key);
+  return inFlight.run(auditKey(ref, force), () => {
+    const run = startAudit(ref.input, { noCache: force });
+    const stored = run.outcome
+      .then(async (outcome): Promise<Stored> => {
+        if (!outcome.ok) {
+          return outcome;
+        }
+        const report = await snapshotStore().save(outcome.report, new Date(now()));
+        if (report.model.source === "hf") {
+          // the audit read the head: what an older listing or check recorded would call this new report stale
+          const head = { sha: report.model.sha, lastModified: report.modelInfo?.lastModified ?? null };
+          await indexModelStore()
+            .recordHead(report.model.id, head, new Date(now()))
+            .catch(() => undefined);
+        }
+        invalidateModelPages(ref.id);
+        return { ok: true, report };
+      })
       // after the save, so an instance waiting on the claim finds the snapshot once the claim is gone
-      await release().catch(() => undefined);
-    });
-  const audit = { stored, progress: run.progress };
-  inFlight.set(key, audit);
-  return audit;
+      .finally(() => release().catch(() => undefined));
+    return { stored, progress: run.progress };
+  });
 }
 
 /** Another instance's audit, read from the snapshot it stored: settled from the start. */
@@ -104,7 +101,7 @@ const isFresh = (createdAt: string, now: () => number) => now() - Date.parse(cre
  * the first one waits for the limiter waits for that answer too: it joins the audit the token started (joining costs
  * the upstreams nothing, so it spends no token), or, if that reader was refused, asks for its own token.
  */
-async function joinOrStart(ref: ModelRef, force: boolean, now: () => number, take: () => Promise<TakeResult>): Promise<Admitted> {
+async function joinOrStart(ref: ModelRef, force: boolean, now: () => number, take: () => Promise<TakeResult>, seen: StoredReport | null): Promise<Admitted> {
   const key = auditKey(ref, force);
   for (;;) {
     const running = inFlight.get(key);
@@ -117,23 +114,24 @@ async function joinOrStart(ref: ModelRef, force: boolean, now: () => number, tak
     }
     await pending.catch(() => null);
   }
-  const admitted = take().then(async (allowed): Promise<Admitted> => {
-    if (!allowed.ok) {
-      return allowed;
-    }
-    // one audit per model across every instance on the database: this one's, or another's snapshot
-    const turn = await awaitClusterTurn(key, {
-      claims: createAuditClaims(await defaultDatabase()),
-      latest: () => snapshotStore().latest(ref.source, ref.id),
-      owner: processOwner(),
-    });
-    return { ok: true, audit: turn.kind === "audit" ? auditAndStore(ref, force, now, turn.release) : storedAudit(turn.stored) };
-  });
-  starting.set(key, admitted);
-  // registered before any waiter's, so a waiter resumes with the entry gone and the audit (if any) in flight
-  const forget = () => starting.delete(key);
-  admitted.then(forget, forget);
-  return admitted;
+  // freed on settling before any waiter resumes, so a waiter finds the entry gone and the audit (if any) in flight
+  return starting.run(key, () =>
+    take().then(async (allowed): Promise<Admitted> => {
+      if (!allowed.ok) {
+        return allowed;
+      }
+      // one audit per model across every instance on the database: this one's, or another's snapshot
+      const turn = await awaitClusterTurn(key, {
+        claims: createAuditClaims(await defaultDatabase()),
+        latest: () => snapshotStore().latest(ref.source, ref.id),
+        owner: processOwner(),
+        // a forced re-audit audits whatever is stored; any other one only if nothing newer than its reader saw is
+        ...(force ? {} : { seen: seen?.report.id ?? null }),
+        leaseMs: claimLeaseMs(),
+      });
+      return { ok: true, audit: turn.kind === "audit" ? auditAndStore(ref, force, now, turn.release) : storedAudit(turn.stored) };
+    }),
+  );
 }
 
 /** True when a fresh snapshot of the model is stored, so reading its report reaches no upstream. */
@@ -158,7 +156,7 @@ export type PageAdmission = { ok: true; prepaid: boolean } | { ok: false; error:
  */
 export async function admitModelPage(ref: ModelRef, client: string): Promise<PageAdmission> {
   const key = auditKey(ref, false);
-  if (inFlight.has(key) || starting.has(key) || (await snapshotStore().latest(ref.source, ref.id)) !== null) {
+  if (inFlight.get(key) !== undefined || starting.get(key) !== undefined || (await snapshotStore().latest(ref.source, ref.id)) !== null) {
     return { ok: true, prepaid: false };
   }
   const allowed = await auditLimiter().take(client);
@@ -186,7 +184,11 @@ export async function startLatestReport(ref: ModelRef, { client, force = false, 
   if (!force && running === undefined && stored && isFresh(stored.createdAt, now)) {
     return { progress: null, result: Promise.resolve({ report: stored.report, cached: true, error: null }) };
   }
-  const admitted = await joinOrStart(ref, force, now, () => (prepaid ? Promise.resolve({ ok: true }) : auditLimiter().take(client)));
+  // joined as seen before the read: looked up again, it may be over (its snapshot the one just read) and start another
+  const admitted: Admitted =
+    running !== undefined
+      ? { ok: true, audit: running }
+      : await joinOrStart(ref, force, now, () => (prepaid ? Promise.resolve({ ok: true }) : auditLimiter().take(client)), stored);
   if (!admitted.ok) {
     return { progress: null, result: Promise.resolve({ report: stored?.report ?? null, cached: true, error: limited(admitted.retryAfterSeconds) }) };
   }

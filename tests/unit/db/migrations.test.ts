@@ -54,7 +54,7 @@ describe.each(DIALECTS_UNDER_TEST)("migrations on %s", (dialect) => {
     const fresh = await storage.fresh(dialect);
     const database = await fresh.open();
     expect(await appliedMigrations(database)).toEqual(["0001-baseline", "0002-hub-index", "0003-cluster", "0004-freshness"]);
-    expect(await migrateToLatest(database.db, migrationsFor(database.sql))).toEqual([]);
+    expect(await migrateToLatest(database.db, migrationsFor(database.sql), database.sql)).toEqual([]);
     const again = await fresh.open();
     expect(await appliedMigrations(again)).toEqual(["0001-baseline", "0002-hub-index", "0003-cluster", "0004-freshness"]);
   });

@@ -47,4 +47,23 @@ describe.each(DIALECTS_UNDER_TEST)("audit claims on %s", (dialect) => {
     expect(takeover.kind).toBe("audit");
     expect((await createAuditClaims(second).holder("hf:llm360/amber force"))?.owner).toBe("B");
   });
+
+  it("answer with a snapshot stored since the reader looked, rather than audit again, when the claim comes free", async () => {
+    const shared = await storage.fresh(dialect);
+    const first = await shared.open();
+    const second = await shared.open();
+    const latest = () => createSnapshotStore(second).latest("hf", "LLM360/Amber");
+    const old = await createSnapshotStore(first).save(auditedReport(), new Date("2026-01-01T00:00:00Z"));
+    // B's reader saw only the stale snapshot; meanwhile A audited, stored and released its claim
+    const holder = await awaitClusterTurn("hf:llm360/amber", { claims: createAuditClaims(first), latest, owner: "A", seen: old.id });
+    expect(holder.kind).toBe("audit");
+    const saved = await createSnapshotStore(first).save(auditedReport());
+    await (holder.kind === "audit" ? holder.release() : undefined);
+    const turn = await awaitClusterTurn("hf:llm360/amber", { claims: createAuditClaims(second), latest, owner: "B", seen: old.id });
+    expect(turn.kind === "stored" && turn.stored.report.id).toBe(saved.id);
+    expect(await createAuditClaims(second).holder("hf:llm360/amber")).toBeNull();
+    // a forced re-audit names no snapshot it saw: it audits whatever is stored
+    const forced = await awaitClusterTurn("hf:llm360/amber force", { claims: createAuditClaims(second), latest, owner: "B" });
+    expect(forced.kind).toBe("audit");
+  });
 });
