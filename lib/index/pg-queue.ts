@@ -92,10 +92,14 @@ export function createPgQueue(options: PgQueueOptions): IndexQueue {
     const boss = await start();
     const workOptions = { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: settings.pollingSeconds } as const;
     for (let i = 0; i < options.concurrency; i++) {
-      await boss.work<IndexJob>(INDEX_QUEUE, workOptions, async ([job]) => {
+      let worker = "";
+      worker = await boss.work<IndexJob>(INDEX_QUEUE, workOptions, async ([job]) => {
         if (job === undefined) {
           return null;
         }
+        // pg-boss waits out the polling interval after every batch; a worker that just found a job asks again at
+        // once (without this, each worker did one job per interval however long the queue)
+        boss.notifyWorker(worker);
         try {
           const output = await perform(job.data, handle);
           onSettled?.(settledOf(job.data, output));

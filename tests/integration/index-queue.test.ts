@@ -23,8 +23,9 @@ let workerEnv: Record<string, string>;
 beforeAll(async () => {
   testDb = await createDatabase(inject("postgresAdminUrl"));
   database = await openDatabase(loadDatabaseConfig({ DATABASE_URL: testDb.url }));
-  // 12 generated models over 3 organisations, 4 each: org 0 for `mofscope index`, org 1 for the killed worker, org 2 for the rest
-  env = await startIndexEnv({ synthetic: { count: 12, seed: 11, orgs: 3 } }, database);
+  // 16 generated models over 4 organisations, 4 each: org 0 for `mofscope index`, org 1 for the killed worker, org 3
+  // for a long queue, org 2 for the rest
+  env = await startIndexEnv({ synthetic: { count: 16, seed: 11, orgs: 4 } }, database);
   workerEnv = { ...cliEnv(env.mock), DATABASE_URL: testDb.url, ...QUEUE_ENV };
 });
 
@@ -170,6 +171,22 @@ describe("the index queue on PostgreSQL", () => {
     expect(audits).toBe(1);
     expect(settled[0]).toMatchObject({ ok: true, result: { status: "audited" } });
     expect(await snapshotsOf(id)).toBe(1);
+  }, 60_000);
+
+  it("a worker that just finished a job takes the next at once, not after the polling interval", async () => {
+    // a minute between polls: before the fix each worker did one job per poll, so two of these four waited a minute
+    const queue = queueOf({ MOFSCOPE_QUEUE_POLL_S: "60" });
+    const ids = modelsOf(3);
+    expect(await queue.enqueue(ids.map(jobOf))).toEqual(ids);
+    const settled: JobSettled[] = [];
+    const stop = await queue.work(
+      (job) => runIndexJob(job, env.job),
+      (s) => settled.push(s),
+    );
+    await until("all four jobs to settle", () => settled.length === ids.length, 30_000);
+    await stop();
+    await queue.close();
+    expect(settled.map((s) => s.ok)).toEqual([true, true, true, true]);
   }, 60_000);
 
   it("a model whose audit keeps failing is retried with backoff, then dead-lettered and its failure recorded", async () => {
