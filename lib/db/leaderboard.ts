@@ -1,26 +1,15 @@
 import { type Expression, type Kysely, type RawBuilder, type SqlBool, sql } from "kysely";
 import { z } from "zod";
-import type { ModelSource } from "@/lib/report/model-key";
+import type { ClassDistribution, FacetCount, LeaderboardEntry } from "@/lib/report/index-entry";
+import { DEFAULT_PAGE_SIZE, INDEX_SORTS, type IndexClass, type IndexFilter, type IndexSort, MAX_PAGE_SIZE } from "@/lib/report/index-params";
 import type { Database } from "./database";
 import { defaultDatabase, deferredStore } from "./default";
 import type { DialectSql } from "./dialect";
 import type { Schema } from "./schema";
 
-export type GradeClass = 0 | 1 | 2 | 3;
-
-/** Orders of the leaderboard: most open first, most downloaded first, most recently audited first. */
-export const LEADERBOARD_SORTS = ["openness", "downloads", "audited"] as const;
-export type LeaderboardSort = (typeof LEADERBOARD_SORTS)[number];
-
-export interface LeaderboardFilter {
-  /** Lower-cased organisation. */
-  org?: string;
-  class?: GradeClass;
-  licence?: string;
-  pipeline?: string;
-  /** True: only models whose head commit moved past their latest audit; false: only the rest. */
-  stale?: boolean;
-}
+export type GradeClass = IndexClass;
+export type LeaderboardSort = IndexSort;
+export type LeaderboardFilter = IndexFilter;
 
 export interface LeaderboardQuery {
   filter?: LeaderboardFilter;
@@ -30,27 +19,7 @@ export interface LeaderboardQuery {
   limit?: number;
 }
 
-/** One audited model as the index lists it. */
-export interface LeaderboardEntry {
-  source: ModelSource;
-  modelId: string;
-  org: string;
-  snapshotId: string;
-  class: GradeClass;
-  /** The class it is working toward; null at Class I. */
-  nextClass: 1 | 2 | 3 | null;
-  /** Percent of the next class's components in place. */
-  progress: number;
-  provisional: boolean;
-  licences: string[];
-  pipeline: string | null;
-  downloads: number | null;
-  auditedAt: string;
-  /** The commit the latest audit read (null when the upstream gave none). */
-  auditedSha: string | null;
-  /** The Hub's head commit moved on since the latest audit. */
-  stale: boolean;
-}
+export type { ClassDistribution, FacetCount, LeaderboardEntry };
 
 export interface LeaderboardPage {
   items: LeaderboardEntry[];
@@ -58,16 +27,6 @@ export interface LeaderboardPage {
   nextCursor: string | null;
   /** Every model the filter matches, across pages. */
   total: number;
-}
-
-export interface ClassDistribution {
-  total: number;
-  byClass: Record<GradeClass, number>;
-}
-
-export interface FacetCount {
-  value: string;
-  models: number;
 }
 
 export interface OrgPresence {
@@ -87,9 +46,6 @@ export interface LeaderboardStore {
   facets(limit?: number): Promise<{ licences: FacetCount[]; pipelines: FacetCount[] }>;
   org(org: string): Promise<OrgPresence>;
 }
-
-export const DEFAULT_PAGE_SIZE = 50;
-export const MAX_PAGE_SIZE = 200;
 
 const NEXT_CLASS: Record<GradeClass, 1 | 2 | 3 | null> = { 0: 3, 3: 2, 2: 1, 1: null };
 
@@ -121,7 +77,7 @@ export class BadCursorError extends Error {
 }
 
 const cursorSchema = z.object({
-  s: z.enum(LEADERBOARD_SORTS),
+  s: z.enum(INDEX_SORTS),
   k: z
     .array(z.union([z.number(), z.string()]))
     .min(2)
@@ -206,7 +162,7 @@ interface Row {
 function toEntry(row: Row): LeaderboardEntry {
   const cls = row.class as GradeClass;
   return {
-    source: row.source as ModelSource,
+    source: row.source as LeaderboardEntry["source"],
     modelId: row.model_id,
     org: row.org,
     snapshotId: row.snapshot_id,
