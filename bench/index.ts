@@ -2,6 +2,7 @@ import { benchAudit } from "./audit";
 import { benchCli } from "./cli";
 import { benchEngine } from "./engine";
 import { benchFolder } from "./folder";
+import { benchLeaderboard } from "./leaderboard";
 import { benchReliability } from "./reliability";
 import { benchStorage } from "./storage";
 import { benchWeb } from "./web";
@@ -16,6 +17,7 @@ const sections: [string, string, () => Promise<Figures> | Figures][] = [
   ["folder", "offline audit of a release folder: 100 GB of sparse weight shards, then 10,000 more files", benchFolder],
   ["web", "production server on loopback: cached report page and badge (autocannon, 100 connections, 10 s each), report page JS", benchWeb],
   ["storage", "snapshot store on a SQLite file and on a local PostgreSQL 15 (fsync on), 400 audit-sized snapshots", benchStorage],
+  ["leaderboard", "openness index queries over 10,000 graded models (medians of 20 runs), SQLite file and local PostgreSQL 15", benchLeaderboard],
   ["reliability", "server fault cases, fuzz runs, thundering herd, what gets past the edge, cached reads with a quiet and a faulty upstream", benchReliability],
 ];
 

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import { ClassDistribution } from "@/components/index/class-distribution";
 import { ExportLinks } from "@/components/index/export-links";
 import { IndexFilterForm } from "@/components/index/index-filter-form";
@@ -7,7 +8,7 @@ import { IndexPager } from "@/components/index/index-pager";
 import { LeaderboardTable } from "@/components/index/leaderboard-table";
 import { isApiError } from "@/lib/api/errors";
 import { gradeSummary } from "@/lib/report/index-entry";
-import { type IndexFilter, type IndexSort, indexQueryString, parseIndexParams } from "@/lib/report/index-params";
+import { type IndexFilter, type IndexSort, indexQueryString, needsCanonical, parseIndexParams } from "@/lib/report/index-params";
 import { indexOverview, leaderboardPage } from "@/lib/server/loaders/leaderboard";
 
 export const metadata: Metadata = {
@@ -19,7 +20,8 @@ interface IndexPageProps {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }
 
-const href = (filter: IndexFilter, sort: IndexSort, cursor: string | null = null) => `/index${indexQueryString(filter, { sort, cursor })}`;
+const href = (filter: IndexFilter, sort: IndexSort, cursor: string | null = null, limit?: number) =>
+  `/index${indexQueryString(filter, { sort, cursor, ...(limit === undefined ? {} : { limit }) })}`;
 
 function Heading({ children }: { children?: React.ReactNode }) {
   return (
@@ -50,11 +52,16 @@ function BadQuery({ message }: { message: string }) {
 
 /** The openness index: every audited model, filtered, sorted and paged in SQL. */
 export default async function IndexPage({ searchParams }: IndexPageProps) {
-  const parsed = parseIndexParams(await searchParams);
+  const search = await searchParams;
+  const parsed = parseIndexParams(search);
   if (!parsed.ok) {
     return <BadQuery message={parsed.message} />;
   }
   const { filter, sort, cursor, limit } = parsed.params;
+  // the URL always reads as the query: a submitted form's blank fields and defaults are dropped
+  if (needsCanonical(search)) {
+    redirect(href(filter, sort, cursor, limit));
+  }
   let page: Awaited<ReturnType<typeof leaderboardPage>>;
   try {
     page = await leaderboardPage({ filter, sort, cursor, limit });

@@ -50,9 +50,9 @@ export function IndexFilterForm({ filter, sort, licences, pipelines }: IndexFilt
       action="/index"
       role="search"
       aria-label="Filter the index"
-      className="grid gap-3 rounded-lg border border-zinc-200 p-4 sm:grid-cols-2 lg:grid-cols-3 dark:border-zinc-800"
+      className="grid grid-cols-2 gap-3 rounded-lg border border-zinc-200 p-4 lg:grid-cols-3 dark:border-zinc-800"
     >
-      <div className="min-w-0">
+      <div className="col-span-2 min-w-0 lg:col-span-1">
         <label htmlFor="index-org" className={LABEL}>
           Organisation
         </label>
@@ -87,7 +87,7 @@ export function IndexFilterForm({ filter, sort, licences, pipelines }: IndexFilt
         ]}
       />
       <Select name="sort" label="Sort" value={sort} options={Object.entries(SORT_LABELS).map(([value, text]) => ({ value, text }))} />
-      <div className="flex items-center gap-4 sm:col-span-2 lg:col-span-3">
+      <div className="col-span-2 flex items-center gap-4 lg:col-span-3">
         <button type="submit" className="btn">
           Show models
         </button>

@@ -97,7 +97,10 @@ export function parseIndexParams(raw: RawParams): IndexParamsResult {
 }
 
 /** The query string for a filter, sort and cursor (defaults left out), with a leading `?` unless empty. */
-export function indexQueryString(filter: IndexFilter, extra: { sort?: IndexSort; cursor?: string | null; format?: "csv" | "json" } = {}): string {
+export function indexQueryString(
+  filter: IndexFilter,
+  extra: { sort?: IndexSort; cursor?: string | null; limit?: number; format?: "csv" | "json" } = {},
+): string {
   const query = new URLSearchParams();
   const entries: [string, string | number | boolean | null | undefined][] = [
     ["org", filter.org],
@@ -107,6 +110,7 @@ export function indexQueryString(filter: IndexFilter, extra: { sort?: IndexSort;
     ["stale", filter.stale],
     ["sort", extra.sort === "openness" ? undefined : extra.sort],
     ["cursor", extra.cursor],
+    ["limit", extra.limit === DEFAULT_PAGE_SIZE ? undefined : extra.limit],
     ["format", extra.format],
   ];
   for (const [name, value] of entries) {
@@ -117,3 +121,21 @@ export function indexQueryString(filter: IndexFilter, extra: { sort?: IndexSort;
   const text = query.toString();
   return text === "" ? "" : `?${text}`;
 }
+
+/** True when a query string says more than its canonical form: blank form fields, or a default spelt out. */
+export function needsCanonical(raw: Record<string, string | string[] | undefined>): boolean {
+  return Object.entries(raw).some(([name, value]) => name in PARAM_DEFAULTS && (value === "" || (typeof value === "string" && value === PARAM_DEFAULTS[name])));
+}
+
+// what a submitted form sends when nothing is chosen
+const PARAM_DEFAULTS: Record<string, string | undefined> = {
+  org: undefined,
+  class: undefined,
+  licence: undefined,
+  pipeline: undefined,
+  stale: undefined,
+  sort: "openness",
+  cursor: undefined,
+  limit: String(DEFAULT_PAGE_SIZE),
+  format: undefined,
+};

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { csvLine } from "@/lib/report/csv";
 import { gradeOf } from "@/lib/report/grade";
 import { gradeSummary } from "@/lib/report/index-entry";
-import { indexQueryString, orgNameSchema, parseIndexParams } from "@/lib/report/index-params";
+import { indexQueryString, needsCanonical, orgNameSchema, parseIndexParams } from "@/lib/report/index-params";
 import { auditedReport } from "./sample";
 
 describe("gradeSummary", () => {
@@ -59,6 +59,16 @@ describe("parseIndexParams", () => {
   it("writes the query string back, defaults left out", () => {
     expect(indexQueryString({ org: "acme", class: 0, stale: false }, { sort: "openness", cursor: "abc" })).toBe("?org=acme&class=0&stale=false&cursor=abc");
     expect(indexQueryString({}, { sort: "openness" })).toBe("");
+  });
+});
+
+describe("needsCanonical", () => {
+  it("asks for a redirect when the form sent blank fields or spelt out a default, and only then", () => {
+    expect(needsCanonical({ org: "", class: "", stale: "true", sort: "downloads" })).toBe(true);
+    expect(needsCanonical({ sort: "openness" })).toBe(true);
+    expect(needsCanonical({ limit: "50" })).toBe(true);
+    expect(needsCanonical({ stale: "true", sort: "downloads", limit: "10" })).toBe(false);
+    expect(needsCanonical({ utm_source: "" })).toBe(false);
   });
 });
 
