@@ -96,7 +96,7 @@ test("the index ranks every audited model, filters, sorts, pages, exports and li
 
   // a bad filter is named, not ignored
   await page.goto("/index?class=7");
-  await expect(page.getByRole("alert")).toContainText("class must be 1, 2 or 3");
+  await expect(page.getByTestId("index-error")).toContainText("class must be 1, 2 or 3");
 
   // exports: CSV of every match, JSON of the API
   await page.goto(`/index?org=${SYNTHETIC_ORG}`);

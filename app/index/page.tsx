@@ -39,7 +39,11 @@ function BadQuery({ message }: { message: string }) {
   return (
     <div className="space-y-6">
       <Heading />
-      <div role="alert" className="rounded-md border border-rose-300 bg-rose-50 p-4 text-rose-900 dark:border-rose-800 dark:bg-rose-950 dark:text-rose-200">
+      <div
+        role="alert"
+        data-testid="index-error"
+        className="rounded-md border border-rose-300 bg-rose-50 p-4 text-rose-900 dark:border-rose-800 dark:bg-rose-950 dark:text-rose-200"
+      >
         <p className="font-semibold">That view of the index cannot be shown.</p>
         <p className="text-sm">{message}</p>
       </div>
@@ -107,7 +111,10 @@ export default async function IndexPage({ searchParams }: IndexPageProps) {
         <ExportLinks query={query} />
       </div>
       {page.items.length > 0 ? <LeaderboardTable entries={page.items} sort={sort} sortHref={(s) => href(filter, s)} /> : null}
-      <IndexPager nextHref={page.nextCursor === null ? null : href(filter, sort, page.nextCursor)} firstHref={cursor === null ? null : href(filter, sort)} />
+      <IndexPager
+        nextHref={page.nextCursor === null ? null : href(filter, sort, page.nextCursor, limit)}
+        firstHref={cursor === null ? null : href(filter, sort, null, limit)}
+      />
     </div>
   );
 }

@@ -25,7 +25,7 @@ export function ClassDistribution({ distribution, noun = "models" }: ClassDistri
           const count = byClass[cls];
           const share = total === 0 ? 0 : Math.round((count / total) * 100);
           return (
-            <li key={cls} className="grid grid-cols-[7rem_1fr] items-center gap-x-3 gap-y-1 sm:grid-cols-[12rem_1fr_7rem]" data-class={cls}>
+            <li key={cls} className="grid grid-cols-[6.5rem_1fr_5rem] items-center gap-x-3 sm:grid-cols-[12rem_1fr_7rem]" data-class={cls}>
               <span className="text-sm">
                 <span className="font-medium">{classTitle(cls)}</span>
                 {cls === 0 ? null : <span className="hidden text-zinc-600 sm:inline dark:text-zinc-400"> {CLASS_NAMES[cls]}</span>}
@@ -33,7 +33,7 @@ export function ClassDistribution({ distribution, noun = "models" }: ClassDistri
               <span className="h-3 overflow-hidden rounded-sm bg-zinc-100 dark:bg-zinc-800" aria-hidden="true">
                 <span className="block h-full rounded-sm" style={{ width: `${(count / widest) * 100}%`, backgroundColor: CLASS_COLOURS[cls] }} />
               </span>
-              <span className="col-start-2 text-sm tabular-nums sm:col-start-3 sm:text-right">
+              <span className="text-right text-sm tabular-nums">
                 {count} <span className="text-zinc-600 dark:text-zinc-400">({share}%)</span>
               </span>
             </li>

@@ -16,15 +16,17 @@ const LABEL = "mb-1 block text-sm font-medium";
 
 interface SelectProps {
   name: string;
+  /** Grid placement, when the field is not one column wide. */
+  className?: string;
   label: string;
   value: string;
   any?: string;
   options: readonly { value: string; text: string }[];
 }
 
-function Select({ name, label, value, any, options }: SelectProps) {
+function Select({ name, className = "", label, value, any, options }: SelectProps) {
   return (
-    <div className="min-w-0">
+    <div className={`min-w-0 ${className}`}>
       <label htmlFor={`index-${name}`} className={LABEL}>
         {label}
       </label>
@@ -86,7 +88,13 @@ export function IndexFilterForm({ filter, sort, licences, pipelines }: IndexFilt
           { value: "true", text: "Stale: newer commit since the audit" },
         ]}
       />
-      <Select name="sort" label="Sort" value={sort} options={Object.entries(SORT_LABELS).map(([value, text]) => ({ value, text }))} />
+      <Select
+        name="sort"
+        className="col-span-2 lg:col-span-1"
+        label="Sort"
+        value={sort}
+        options={Object.entries(SORT_LABELS).map(([value, text]) => ({ value, text }))}
+      />
       <div className="col-span-2 flex items-center gap-4 lg:col-span-3">
         <button type="submit" className="btn">
           Show models
