@@ -24,7 +24,7 @@ export function IndexHeadline({ distribution }: IndexHeadlineProps) {
     <div className="space-y-3" data-testid="index-headline">
       <p className="text-zinc-700 dark:text-zinc-300">
         <span className="text-2xl font-bold text-zinc-900 tabular-nums dark:text-zinc-100">{total}</span> {total === 1 ? "model" : "models"} graded,{" "}
-        {gradedCount(distribution)} of them reach {classTitle(3)} or higher.
+        {gradedCount(distribution)} of them {gradedCount(distribution) === 1 ? "reaches" : "reach"} {classTitle(3)} or higher.
       </p>
       <ul className="flex flex-wrap gap-2 text-sm">
         {([1, 2, 3, 0] as const).map((cls) => (
