@@ -37,7 +37,10 @@ async function seed(database: Database): Promise<void> {
       ...base,
       class: cls,
       progress: { "1": 0, "2": (n * 7) % 100, "3": (n * 13) % 100 },
-      next: cls === 1 ? null : { class: (cls === 0 ? 3 : cls - 1) as 1 | 2 | 3, items: [{ cid: 18 + (n % 2), name: "", status: "missing", license: null, fix: null }] },
+      next:
+        cls === 1
+          ? null
+          : { class: (cls === 0 ? 3 : cls - 1) as 1 | 2 | 3, items: [{ cid: 18 + (n % 2), name: "", status: "missing", license: null, fix: null }] },
       components: base.components.map((c, i) => ({ ...c, license: i === 0 ? (LICENCES[n % LICENCES.length] ?? null) : null })),
       model: { ...base.model, id: `org-${n % ORGS}/model-${n}`, sha: `${n}`.padStart(40, "0") },
     };

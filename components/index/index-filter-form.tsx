@@ -10,7 +10,7 @@ export interface IndexFilterFormProps {
   pipelines: readonly FacetCount[];
 }
 
-export const SORT_LABELS: Record<IndexSort, string> = { openness: "Most open first", downloads: "Most downloaded first", audited: "Latest audited first" };
+const SORT_LABELS: Record<IndexSort, string> = { openness: "Most open first", downloads: "Most downloaded first", audited: "Latest audited first" };
 
 const LABEL = "mb-1 block text-sm font-medium";
 

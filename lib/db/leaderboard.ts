@@ -1,19 +1,14 @@
-import { type Expression, type Kysely, type RawBuilder, type SqlBool, sql } from "kysely";
+import { type Expression, type RawBuilder, type SqlBool, sql } from "kysely";
 import { z } from "zod";
 import type { ClassDistribution, FacetCount, LeaderboardEntry } from "@/lib/report/index-entry";
 import { DEFAULT_PAGE_SIZE, INDEX_SORTS, type IndexClass, type IndexFilter, type IndexSort, MAX_PAGE_SIZE } from "@/lib/report/index-params";
 import type { Database } from "./database";
 import { defaultDatabase, deferredStore } from "./default";
 import type { DialectSql } from "./dialect";
-import type { Schema } from "./schema";
-
-export type GradeClass = IndexClass;
-export type LeaderboardSort = IndexSort;
-export type LeaderboardFilter = IndexFilter;
 
 export interface LeaderboardQuery {
-  filter?: LeaderboardFilter;
-  sort?: LeaderboardSort;
+  filter?: IndexFilter;
+  sort?: IndexSort;
   /** A nextCursor of an earlier page of the same sort. */
   cursor?: string | null;
   limit?: number;
@@ -39,15 +34,15 @@ export interface OrgPresence {
 /** The openness index's leaderboard, read from each model's grade (never from its report). */
 export interface LeaderboardStore {
   page(query?: LeaderboardQuery): Promise<LeaderboardPage>;
-  distribution(filter?: LeaderboardFilter): Promise<ClassDistribution>;
+  distribution(filter?: IndexFilter): Promise<ClassDistribution>;
   /** The component the next class most often lacks among the models the filter matches; null when none lacks one. */
-  commonGap(filter?: LeaderboardFilter): Promise<FacetCount | null>;
+  commonGap(filter?: IndexFilter): Promise<FacetCount | null>;
   /** The licences and pipelines the graded models carry, most common first: what the filters offer. */
   facets(limit?: number): Promise<{ licences: FacetCount[]; pipelines: FacetCount[] }>;
   org(org: string): Promise<OrgPresence>;
 }
 
-const NEXT_CLASS: Record<GradeClass, 1 | 2 | 3 | null> = { 0: 3, 3: 2, 2: 1, 1: null };
+const NEXT_CLASS: Record<IndexClass, 1 | 2 | 3 | null> = { 0: 3, 3: 2, 2: 1, 1: null };
 
 interface SortKey {
   expression: (dialect: DialectSql) => Expression<unknown>;
@@ -58,7 +53,7 @@ interface SortKey {
 const tieBreak: SortKey = { expression: (d) => d.textKey(sql.ref("g.model_key")), direction: "asc", kind: "text" };
 
 // each order ends on the model key, so every row has one place and a cursor names it exactly
-const SORT_KEYS: Record<LeaderboardSort, readonly SortKey[]> = {
+const SORT_KEYS: Record<IndexSort, readonly SortKey[]> = {
   openness: [
     { expression: () => sql.ref("g.rank"), direction: "desc", kind: "number" },
     { expression: () => sql.ref("g.progress"), direction: "desc", kind: "number" },
@@ -85,7 +80,7 @@ const cursorSchema = z.object({
 });
 
 /** The sort values a cursor carries, checked against the order it is used with. */
-export function decodeCursor(sort: LeaderboardSort, cursor: string): (number | string)[] {
+export function decodeCursor(sort: IndexSort, cursor: string): (number | string)[] {
   let parsed: unknown;
   try {
     parsed = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
@@ -103,13 +98,13 @@ export function decodeCursor(sort: LeaderboardSort, cursor: string): (number | s
   return result.data.k;
 }
 
-function encodeCursor(sort: LeaderboardSort, values: (number | string)[]): string {
+function encodeCursor(sort: IndexSort, values: (number | string)[]): string {
   return Buffer.from(JSON.stringify({ s: sort, k: values }), "utf8").toString("base64url");
 }
 
 const staleSql = sql<SqlBool>`(m.sha IS NOT NULL AND (g.sha IS NULL OR g.sha <> m.sha))`;
 
-function conditions(filter: LeaderboardFilter): RawBuilder<SqlBool>[] {
+function conditions(filter: IndexFilter): RawBuilder<SqlBool>[] {
   const where: RawBuilder<SqlBool>[] = [];
   if (filter.org !== undefined) {
     where.push(sql`g.org = ${filter.org.toLowerCase()}`);
@@ -160,7 +155,7 @@ interface Row {
 }
 
 function toEntry(row: Row): LeaderboardEntry {
-  const cls = row.class as GradeClass;
+  const cls = row.class as IndexClass;
   return {
     source: row.source as LeaderboardEntry["source"],
     modelId: row.model_id,
@@ -179,7 +174,7 @@ function toEntry(row: Row): LeaderboardEntry {
   };
 }
 
-function sortValues(sort: LeaderboardSort, row: Row): (number | string)[] {
+function sortValues(sort: IndexSort, row: Row): (number | string)[] {
   if (sort === "openness") {
     return [Number(row.rank), Number(row.progress), row.model_key];
   }
@@ -187,7 +182,11 @@ function sortValues(sort: LeaderboardSort, row: Row): (number | string)[] {
 }
 
 export function createLeaderboardStore({ db, sql: dialect }: Database): LeaderboardStore {
-  const graded = (from: Kysely<Schema> = db) => from.selectFrom("model_grades as g").leftJoin("index_models as m", "m.model_key", "g.model_key");
+  const graded = () => db.selectFrom("model_grades as g").leftJoin("index_models as m", "m.model_key", "g.model_key");
+  // counts read the Hub's columns only for a filter on them: index_models is keyed by model, so the left join adds no
+  // rows, and leaving it out halves the cost of an unfiltered count
+  const counted = (filter: IndexFilter) =>
+    filter.pipeline === undefined && filter.stale === undefined ? (db.selectFrom("model_grades as g") as unknown as ReturnType<typeof graded>) : graded();
 
   return {
     async page({ filter = {}, sort = "openness", cursor = null, limit = DEFAULT_PAGE_SIZE } = {}) {
@@ -218,9 +217,9 @@ export function createLeaderboardStore({ db, sql: dialect }: Database): Leaderbo
       for (const key of keys) {
         query = query.orderBy(key.expression(dialect), key.direction);
       }
-      const [rows, counted] = await Promise.all([
+      const [rows, total] = await Promise.all([
         query.execute() as Promise<Row[]>,
-        graded()
+        counted(filter)
           .select((eb) => eb.fn.countAll<number>().as("n"))
           .where(all(where))
           .executeTakeFirstOrThrow(),
@@ -230,25 +229,25 @@ export function createLeaderboardStore({ db, sql: dialect }: Database): Leaderbo
       return {
         items: items.map(toEntry),
         nextCursor: rows.length > size && last ? encodeCursor(sort, sortValues(sort, last)) : null,
-        total: Number(counted.n),
+        total: Number(total.n),
       };
     },
 
     async distribution(filter = {}) {
-      const rows = await graded()
+      const rows = await counted(filter)
         .select(["g.class", (eb) => eb.fn.countAll<number>().as("n")])
         .where(all(conditions(filter)))
         .groupBy("g.class")
         .execute();
-      const byClass: Record<GradeClass, number> = { 0: 0, 1: 0, 2: 0, 3: 0 };
+      const byClass: Record<IndexClass, number> = { 0: 0, 1: 0, 2: 0, 3: 0 };
       for (const row of rows) {
-        byClass[row.class as GradeClass] = Number(row.n);
+        byClass[row.class as IndexClass] = Number(row.n);
       }
       return { total: rows.reduce((sum, row) => sum + Number(row.n), 0), byClass };
     },
 
     async commonGap(filter = {}) {
-      const row = await graded()
+      const row = await counted(filter)
         .innerJoin("model_grade_facets as f", "f.model_key", "g.model_key")
         .select(["f.value", (eb) => eb.fn.countAll<number>().as("n")])
         .where("f.kind", "=", "gap")

@@ -2,8 +2,9 @@ import { sql } from "kysely";
 import { beforeEach, describe, expect, it } from "vitest";
 import { migrateToLatest, migrationsFor } from "@/lib/db";
 import { createIndexModelStore, type IndexModelStore } from "@/lib/db/index-models";
-import { BadCursorError, createLeaderboardStore, type LeaderboardSort, type LeaderboardStore } from "@/lib/db/leaderboard";
+import { BadCursorError, createLeaderboardStore, type LeaderboardStore } from "@/lib/db/leaderboard";
 import { createSnapshotStore, type SnapshotStore } from "@/lib/db/snapshots";
+import type { IndexSort } from "@/lib/report/index-params";
 import type { Report } from "@/lib/report/schema";
 import { DIALECTS_UNDER_TEST, useStorage } from "@/tests/helpers/databases";
 import { auditedReport } from "@/tests/unit/report/sample";
@@ -60,7 +61,7 @@ const EVAL_CODE = { cid: 18, name: "Evaluation code" };
 const TRAIN_CODE = { cid: 7, name: "Training code" };
 const DATASETS = { cid: 15, name: "Datasets" };
 
-async function walk(board: LeaderboardStore, sort: LeaderboardSort, limit: number, filter = {}): Promise<string[]> {
+async function walk(board: LeaderboardStore, sort: IndexSort, limit: number, filter = {}): Promise<string[]> {
   const ids: string[] = [];
   let cursor: string | null = null;
   for (let guard = 0; guard < 50; guard++) {
