@@ -1,15 +1,17 @@
 import { AuditLink } from "@/components/audit-link";
 import { ClassifyBox } from "@/components/classify-box";
+import { IndexHeadline } from "@/components/index/index-headline";
 import { RecentModels } from "@/components/recent-models";
 import { UrlForm } from "@/components/url-form";
 import { snapshotStore } from "@/lib/db/snapshots";
+import { indexHeadline } from "@/lib/server/loaders/leaderboard";
 import { EXAMPLE_MODELS } from "@/lib/server/pages/examples";
 
 // the recent list reads the database on every request
 export const dynamic = "force-dynamic";
 
 export default async function HomePage() {
-  const recent = await snapshotStore().recent(10);
+  const [recent, graded] = await Promise.all([snapshotStore().recent(10), indexHeadline()]);
   return (
     <div className="space-y-12">
       <section aria-labelledby="audit-heading" className="space-y-4">
@@ -34,6 +36,13 @@ export default async function HomePage() {
             ))}
           </ul>
         </div>
+      </section>
+
+      <section aria-labelledby="index-heading" className="space-y-3">
+        <h2 id="index-heading" className="text-xl font-semibold">
+          The openness index
+        </h2>
+        <IndexHeadline distribution={graded} />
       </section>
 
       <section aria-labelledby="recent-heading" className="space-y-3">

@@ -4,6 +4,7 @@ import { benchCluster } from "./cluster";
 import { benchEngine } from "./engine";
 import { benchFolder } from "./folder";
 import { benchHubBudget, benchHubIndex } from "./hub-index";
+import { benchLeaderboard } from "./leaderboard";
 import { benchReliability } from "./reliability";
 import { benchStorage } from "./storage";
 import { benchWeb } from "./web";
@@ -25,6 +26,7 @@ const sections: [string, string, () => Promise<Figures> | Figures][] = [
     "a first index of the Hub's top 10,000 text-generation models: requests per upstream, hours within 90% of the published limits",
     benchHubBudget,
   ],
+  ["leaderboard", "openness index queries over 10,000 graded models (medians of 20 runs), SQLite file and local PostgreSQL 15", benchLeaderboard],
   ["reliability", "server fault cases, fuzz runs, thundering herd, what gets past the edge, cached reads with a quiet and a faulty upstream", benchReliability],
 ];
 

@@ -21,6 +21,11 @@ export function SiteHeader() {
               </Link>
             </li>
             <li>
+              <Link href="/index" className="hover:underline">
+                Index
+              </Link>
+            </li>
+            <li>
               <Link href="/compare" className="hover:underline">
                 Compare
               </Link>

@@ -67,6 +67,38 @@ export interface IndexModelsTable {
   head_checked_at: string | null;
 }
 
+/** The openness index's summary of each audited model's newest snapshot, kept beside it so lists never read reports. */
+export interface ModelGradesTable {
+  /** `source:id`, lower-cased, as in snapshots. */
+  model_key: string;
+  source: string;
+  model_id: string;
+  /** Lower-cased organisation or user. */
+  org: string;
+  snapshot_id: string;
+  /** The snapshot's created_at: when the model was last audited. */
+  audited_at: string;
+  /** The commit the audit read, when known. */
+  sha: string | null;
+  class: number;
+  /** Openness order: 0 for no class, 1 for Class III, 2 for II, 3 for I. */
+  rank: number;
+  /** Percent toward the next class. */
+  progress: number;
+  /** 0 or 1. */
+  provisional: number;
+  pipeline: string | null;
+  /** JSON array of licence ids, for display; filters use model_grade_facets. */
+  licences: string;
+}
+
+/** What each graded model can be filtered or counted by, one row per value: its licences and its gaps. */
+export interface ModelGradeFacetsTable {
+  model_key: string;
+  kind: "licence" | "gap";
+  value: string;
+}
+
 /** One fixed-window request budget per upstream host, shared by every worker; times are epoch milliseconds. */
 export interface UpstreamBudgetTable {
   host: string;
@@ -99,6 +131,8 @@ export interface Schema {
   registry_records: RegistryRecordsTable;
   registry_meta: RegistryMetaTable;
   index_models: IndexModelsTable;
+  model_grades: ModelGradesTable;
+  model_grade_facets: ModelGradeFacetsTable;
   upstream_budget: UpstreamBudgetTable;
   audit_claims: AuditClaimsTable;
   rate_limits: RateLimitsTable;

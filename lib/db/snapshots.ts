@@ -4,6 +4,7 @@ import { type Report, reportSchema } from "@/lib/report/schema";
 import type { SnapshotSummary } from "@/lib/report/snapshot-summary";
 import type { Database } from "./database";
 import { defaultDatabase, deferredStore } from "./default";
+import { writeGrade } from "./model-grades";
 import type { Schema } from "./schema";
 import { isSnapshotId, snapshotId } from "./snapshot-id";
 
@@ -100,6 +101,7 @@ export function createSnapshotStore({ db, sql: dialect }: Database): SnapshotSto
           })
           .onConflict((conflict) => conflict.column("id").doNothing())
           .execute();
+        await writeGrade(trx, stored, id, createdAt);
         return (await get(id, trx)) ?? stored;
       });
     },

@@ -6,10 +6,17 @@ import { baseline } from "./0001-baseline";
 import { hubIndex } from "./0002-hub-index";
 import { cluster } from "./0003-cluster";
 import { freshness } from "./0004-freshness";
+import { leaderboard } from "./0005-leaderboard";
 
 /** The versioned migrations of both dialects, applied in name order; append new ones, never edit a shipped one. */
 export function migrationsFor(dialect: DialectSql): Record<string, Migration> {
-  return { "0001-baseline": baseline(dialect), "0002-hub-index": hubIndex, "0003-cluster": cluster, "0004-freshness": freshness };
+  return {
+    "0001-baseline": baseline(dialect),
+    "0002-hub-index": hubIndex,
+    "0003-cluster": cluster,
+    "0004-freshness": freshness,
+    "0005-leaderboard": leaderboard(dialect),
+  };
 }
 
 /**

@@ -53,10 +53,10 @@ describe.each(DIALECTS_UNDER_TEST)("migrations on %s", (dialect) => {
   it("bring a new database to the latest schema and record every step, once", async () => {
     const fresh = await storage.fresh(dialect);
     const database = await fresh.open();
-    expect(await appliedMigrations(database)).toEqual(["0001-baseline", "0002-hub-index", "0003-cluster", "0004-freshness"]);
+    expect(await appliedMigrations(database)).toEqual(["0001-baseline", "0002-hub-index", "0003-cluster", "0004-freshness", "0005-leaderboard"]);
     expect(await migrateToLatest(database.db, migrationsFor(database.sql), database.sql)).toEqual([]);
     const again = await fresh.open();
-    expect(await appliedMigrations(again)).toEqual(["0001-baseline", "0002-hub-index", "0003-cluster", "0004-freshness"]);
+    expect(await appliedMigrations(again)).toEqual(["0001-baseline", "0002-hub-index", "0003-cluster", "0004-freshness", "0005-leaderboard"]);
   });
 
   it("refuse a database that has run a migration this build does not know", async () => {
@@ -72,7 +72,7 @@ describe("migrations on postgres, several instances starting at once", () => {
     const fresh = await storage.fresh("postgres");
     const opened = await Promise.all([fresh.open(), fresh.open(), fresh.open()]);
     for (const database of opened) {
-      expect(await appliedMigrations(database)).toEqual(["0001-baseline", "0002-hub-index", "0003-cluster", "0004-freshness"]);
+      expect(await appliedMigrations(database)).toEqual(["0001-baseline", "0002-hub-index", "0003-cluster", "0004-freshness", "0005-leaderboard"]);
     }
   });
 });
@@ -97,7 +97,7 @@ describe("a SQLite file of an earlier build", () => {
     expect((await registry.byHfId("allenai/olmo-7b"))?.name).toBe("OLMo-7B");
     expect((await registry.source())?.commit).toBe("8b5d30e90a7c62d7d6ece48b91e69ff495920a4d");
     expect((await registry.all()).map((r) => r.file)).toEqual(["Amber.yml", "OLMo-7B.yml", "Pythia-160M.yml"]);
-    expect(await appliedMigrations(database)).toEqual(["0001-baseline", "0002-hub-index", "0003-cluster", "0004-freshness"]);
+    expect(await appliedMigrations(database)).toEqual(["0001-baseline", "0002-hub-index", "0003-cluster", "0004-freshness", "0005-leaderboard"]);
     // the COLLATE NOCASE indexes of the old schema gave way to lower() ones, which both dialects share
     expect(sqliteIndexes(file)).toEqual([
       "registry_records_github_repo_lower",
