@@ -8,17 +8,8 @@ import { createResponseCache, loadDatabaseConfig, openDatabase } from "@/lib/db"
 import { loadUpstreamConfig } from "@/lib/fetchers/config";
 import { createUpstream } from "@/lib/fetchers/upstream";
 import { startMockUpstream } from "@/tests/helpers/mock-upstream";
+import { FIXTURE_RELEASES } from "@/tests/helpers/releases";
 
-const MODELS = [
-  "moxin-org/moxin-llm-7b",
-  "allenai/OLMo-7B",
-  "LLM360/Amber",
-  "LLM360/CrystalCoder",
-  "EleutherAI/pythia-160m",
-  "meta-llama/Llama-2-7b-hf",
-  "mistralai/Mistral-7B-v0.1",
-  "bigscience/bloom",
-];
 const LATENCY_MS = 50;
 
 const WEIGHTS = 10;
@@ -54,7 +45,7 @@ export async function benchAudit(): Promise<Record<string, Record<string, string
   const parallel: AuditDeps = { upstream: () => createUpstream(config, { cache, perHostConcurrency: 12 }), now };
   const rows: Record<string, Record<string, string | number>> = {};
   try {
-    for (const id of MODELS) {
+    for (const id of FIXTURE_RELEASES) {
       const naive = await timed(id, sequential);
       const cold = await timed(id, parallel);
       const warm = await timed(id, parallel);

@@ -8,6 +8,7 @@ import { bucketOf, HUB_LIMITS, WINDOW_MS } from "@/lib/index/budget";
 import { type IndexEnv, startIndexEnv } from "@/tests/helpers/index-env";
 import { type MockUpstream, startMockUpstream } from "@/tests/helpers/mock-upstream";
 import { startCluster } from "@/tests/helpers/postgres";
+import { FIXTURE_RELEASES } from "@/tests/helpers/releases";
 import { BIN, cliEnv, runCli } from "@/tests/helpers/run-cli";
 
 const MODELS = 1000;
@@ -19,17 +20,6 @@ const MOVED = 10;
 const TOP = 10_000;
 // models per list page the listing asks for (the 1,000-model index reads two pages)
 const LIST_PAGE = 500;
-// the releases of the fixtures: real trees, cards, repositories and papers, from Hub-only to fully linked
-const RELEASES = [
-  "moxin-org/moxin-llm-7b",
-  "allenai/OLMo-7B",
-  "LLM360/Amber",
-  "LLM360/CrystalCoder",
-  "EleutherAI/pythia-160m",
-  "meta-llama/Llama-2-7b-hf",
-  "mistralai/Mistral-7B-v0.1",
-  "bigscience/bloom",
-];
 // GitHub's published REST limits per hour
 const GITHUB_PER_HOUR = { anonymous: 60, token: 5000 };
 
@@ -124,7 +114,7 @@ async function releaseProfiles(): Promise<Profile[]> {
   const config = loadUpstreamConfig({ HF_ENDPOINT: mock.hfEndpoint, GITHUB_API_URL: mock.githubApiUrl, ARXIV_API_URL: mock.arxivApiUrl });
   try {
     const profiles: Profile[] = [];
-    for (const id of RELEASES) {
+    for (const id of FIXTURE_RELEASES) {
       const from = mock.requests.length;
       const outcome = await auditModel(id, { upstream: () => createUpstream(config), now: () => new Date() });
       if (!outcome.ok) {

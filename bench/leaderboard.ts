@@ -1,14 +1,11 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { type Database, loadDatabaseConfig, openDatabase } from "@/lib/db";
+import type { Database } from "@/lib/db";
 import { createIndexModelStore } from "@/lib/db/index-models";
 import { createLeaderboardStore } from "@/lib/db/leaderboard";
 import { createSnapshotStore } from "@/lib/db/snapshots";
 import type { Report } from "@/lib/report/schema";
-import { startCluster } from "@/tests/helpers/postgres";
 import { auditedReport } from "@/tests/unit/report/sample";
+import { onBothDialects } from "./dialects";
 
 const MODELS = 10_000;
 const ORGS = 100;
@@ -80,19 +77,5 @@ async function figures(database: Database): Promise<Record<string, number>> {
 
 /** The leaderboard's queries over 10,000 graded models, on a SQLite file and a local PostgreSQL. */
 export async function benchLeaderboard(): Promise<Record<string, Record<string, number>>> {
-  const dir = mkdtempSync(join(tmpdir(), "mofscope-bench-board-"));
-  const cluster = await startCluster();
-  try {
-    const sqlite = await openDatabase(loadDatabaseConfig({ MOFSCOPE_DB: join(dir, "bench.sqlite") }));
-    const postgres = await openDatabase(loadDatabaseConfig({ DATABASE_URL: cluster.url() }));
-    try {
-      return { SQLite: await figures(sqlite), PostgreSQL: await figures(postgres) };
-    } finally {
-      await sqlite.close();
-      await postgres.close();
-    }
-  } finally {
-    await cluster.destroy();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  return onBothDialects(figures);
 }

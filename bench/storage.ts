@@ -1,12 +1,9 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { type Database, loadDatabaseConfig, openDatabase } from "@/lib/db";
+import type { Database } from "@/lib/db";
 import { createSnapshotStore } from "@/lib/db/snapshots";
 import type { Report } from "@/lib/report/schema";
-import { startCluster } from "@/tests/helpers/postgres";
 import { auditedReport } from "@/tests/unit/report/sample";
+import { onBothDialects } from "./dialects";
 
 const SAVES = 400;
 const CONCURRENCY = 8;
@@ -45,19 +42,5 @@ async function figures(database: Database): Promise<Record<string, number>> {
 
 /** Snapshot writes and reads per second on a SQLite file and on a local PostgreSQL (fsync on), through the same store. */
 export async function benchStorage(): Promise<Record<string, Record<string, number>>> {
-  const dir = mkdtempSync(join(tmpdir(), "mofscope-bench-db-"));
-  const cluster = await startCluster();
-  try {
-    const sqlite = await openDatabase(loadDatabaseConfig({ MOFSCOPE_DB: join(dir, "bench.sqlite") }));
-    const postgres = await openDatabase(loadDatabaseConfig({ DATABASE_URL: cluster.url() }));
-    try {
-      return { SQLite: await figures(sqlite), PostgreSQL: await figures(postgres) };
-    } finally {
-      await sqlite.close();
-      await postgres.close();
-    }
-  } finally {
-    await cluster.destroy();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  return onBothDialects(figures);
 }

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { FILTER_LABEL, FilterSelect } from "@/components/filter-select";
 import { classTitle } from "@/lib/report/display";
 import type { FacetCount } from "@/lib/report/index-entry";
 import type { IndexFilter, IndexSort } from "@/lib/report/index-params";
@@ -11,36 +12,6 @@ export interface IndexFilterFormProps {
 }
 
 const SORT_LABELS: Record<IndexSort, string> = { openness: "Most open first", downloads: "Most downloaded first", audited: "Latest audited first" };
-
-const LABEL = "mb-1 block text-sm font-medium";
-
-interface SelectProps {
-  name: string;
-  /** Grid placement, when the field is not one column wide. */
-  className?: string;
-  label: string;
-  value: string;
-  any?: string;
-  options: readonly { value: string; text: string }[];
-}
-
-function Select({ name, className = "", label, value, any, options }: SelectProps) {
-  return (
-    <div className={`min-w-0 ${className}`}>
-      <label htmlFor={`index-${name}`} className={LABEL}>
-        {label}
-      </label>
-      <select id={`index-${name}`} name={name} defaultValue={value} className="field">
-        {any === undefined ? null : <option value="">{any}</option>}
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.text}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
 
 const facetOptions = (facets: readonly FacetCount[]) => facets.map((f) => ({ value: f.value, text: `${f.value} (${f.models})` }));
 
@@ -55,7 +26,7 @@ export function IndexFilterForm({ filter, sort, licences, pipelines }: IndexFilt
       className="grid grid-cols-2 gap-3 rounded-lg border border-zinc-200 p-4 lg:grid-cols-3 dark:border-zinc-800"
     >
       <div className="col-span-2 min-w-0 lg:col-span-1">
-        <label htmlFor="index-org" className={LABEL}>
+        <label htmlFor="index-org" className={FILTER_LABEL}>
           Organisation
         </label>
         <input
@@ -69,16 +40,18 @@ export function IndexFilterForm({ filter, sort, licences, pipelines }: IndexFilt
           spellCheck={false}
         />
       </div>
-      <Select
+      <FilterSelect
+        form="index"
         name="class"
         label="Class"
         value={filter.class === undefined ? "" : String(filter.class)}
         any="Any class"
         options={([1, 2, 3, 0] as const).map((cls) => ({ value: String(cls), text: classTitle(cls) }))}
       />
-      <Select name="licence" label="Licence" value={filter.licence ?? ""} any="Any licence" options={facetOptions(licences)} />
-      <Select name="pipeline" label="Pipeline" value={filter.pipeline ?? ""} any="Any pipeline" options={facetOptions(pipelines)} />
-      <Select
+      <FilterSelect form="index" name="licence" label="Licence" value={filter.licence ?? ""} any="Any licence" options={facetOptions(licences)} />
+      <FilterSelect form="index" name="pipeline" label="Pipeline" value={filter.pipeline ?? ""} any="Any pipeline" options={facetOptions(pipelines)} />
+      <FilterSelect
+        form="index"
         name="stale"
         label="Freshness"
         value={filter.stale === undefined ? "" : String(filter.stale)}
@@ -88,7 +61,8 @@ export function IndexFilterForm({ filter, sort, licences, pipelines }: IndexFilt
           { value: "true", text: "Stale: newer commit since the audit" },
         ]}
       />
-      <Select
+      <FilterSelect
+        form="index"
         name="sort"
         className="col-span-2 lg:col-span-1"
         label="Sort"

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { FILTER_LABEL, FilterSelect } from "@/components/filter-select";
 import { type ModelsParams, SORTS } from "@/lib/registry/models-url";
 import type { Facets } from "@/lib/registry/store";
 import { classTitle } from "@/lib/report/display";
@@ -6,35 +7,6 @@ import { classTitle } from "@/lib/report/display";
 export interface ModelsFilterFormProps {
   params: ModelsParams;
   facets: Facets;
-}
-
-const LABEL = "mb-1 block text-sm font-medium";
-
-interface FilterSelectProps {
-  name: string;
-  label: string;
-  value: string;
-  /** The option that sets no filter, when there is one. */
-  any?: string;
-  options: readonly { value: string; text: string }[];
-}
-
-function FilterSelect({ name, label, value, any, options }: FilterSelectProps) {
-  return (
-    <div>
-      <label htmlFor={`models-${name}`} className={LABEL}>
-        {label}
-      </label>
-      <select id={`models-${name}`} name={name} defaultValue={value} className="field">
-        {any === undefined ? null : <option value="">{any}</option>}
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.text}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
 }
 
 /** A plain GET form: it works without JavaScript and every query is a shareable URL. */
@@ -48,12 +20,13 @@ export function ModelsFilterForm({ params, facets }: ModelsFilterFormProps) {
       className="grid gap-3 rounded-lg border border-zinc-200 p-4 sm:grid-cols-2 lg:grid-cols-3 dark:border-zinc-800"
     >
       <div className="sm:col-span-2 lg:col-span-1">
-        <label htmlFor="models-q" className={LABEL}>
+        <label htmlFor="models-q" className={FILTER_LABEL}>
           Name
         </label>
         <input id="models-q" name="q" type="search" defaultValue={params.q} placeholder="e.g. olmo" className="field" autoComplete="off" spellCheck={false} />
       </div>
       <FilterSelect
+        form="models"
         name="class"
         label="Class"
         value={params.class}
@@ -61,6 +34,7 @@ export function ModelsFilterForm({ params, facets }: ModelsFilterFormProps) {
         options={facets.classes.map((c) => ({ value: String(c.class), text: `${classTitle(c.class)} (${c.count})` }))}
       />
       <FilterSelect
+        form="models"
         name="org"
         label="Organisation"
         value={params.org}
@@ -68,13 +42,20 @@ export function ModelsFilterForm({ params, facets }: ModelsFilterFormProps) {
         options={facets.producers.map((p) => ({ value: p.producer, text: `${p.producer} (${p.count})` }))}
       />
       <FilterSelect
+        form="models"
         name="license"
         label="Licence"
         value={params.license}
         any="Any licence"
         options={facets.licenses.map((l) => ({ value: l.license, text: `${l.license} (${l.count})` }))}
       />
-      <FilterSelect name="sort" label="Sort" value={params.sort} options={Object.entries(SORTS).map(([value, sort]) => ({ value, text: sort.label }))} />
+      <FilterSelect
+        form="models"
+        name="sort"
+        label="Sort"
+        value={params.sort}
+        options={Object.entries(SORTS).map(([value, sort]) => ({ value, text: sort.label }))}
+      />
       <div className="flex items-center gap-4 self-end sm:col-span-2 lg:col-span-1">
         <button type="submit" className="btn">
           Show models

@@ -5,6 +5,7 @@ import { DEFAULT_PAGE_SIZE, INDEX_SORTS, type IndexClass, type IndexFilter, type
 import type { Database } from "./database";
 import { defaultDatabase, deferredStore } from "./default";
 import type { DialectSql } from "./dialect";
+import type { ModelGradesTable } from "./schema";
 
 export interface LeaderboardQuery {
   filter?: IndexFilter;
@@ -136,23 +137,8 @@ function after(keys: readonly SortKey[], values: (number | string)[], dialect: D
   return sql`(${sql.join(branches, sql` OR `)})`;
 }
 
-interface Row {
-  model_key: string;
-  source: string;
-  model_id: string;
-  org: string;
-  snapshot_id: string;
-  audited_at: string;
-  sha: string | null;
-  class: number;
-  rank: number;
-  progress: number;
-  provisional: number;
-  pipeline: string | null;
-  licences: string;
-  downloads: number | null;
-  head_sha: string | null;
-}
+// a grade as the page reads it: with what the Hub's list said of the model
+type Row = ModelGradesTable & { downloads: number | null; head_sha: string | null };
 
 function toEntry(row: Row): LeaderboardEntry {
   const cls = row.class as IndexClass;

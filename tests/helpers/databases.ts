@@ -54,3 +54,12 @@ export function useStorage(): { fresh(dialect: DialectName): Promise<TestStorage
   };
   return { fresh, open: async (dialect, options) => (await fresh(dialect)).open(options) };
 }
+
+/** How many snapshots the database holds, of one model or of all: what a test of "one audit, one snapshot" counts. */
+export async function snapshotCount(database: Database, modelId?: string): Promise<number> {
+  let query = database.db.selectFrom("snapshots").select((eb) => eb.fn.countAll<number>().as("n"));
+  if (modelId !== undefined) {
+    query = query.where("model_id", "=", modelId);
+  }
+  return Number((await query.executeTakeFirstOrThrow()).n);
+}

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditModel } from "@/lib/audit";
 import type { AuditEnv } from "@/tests/helpers/audit-env";
 import { startAuditEnv } from "@/tests/helpers/audit-env";
+import { FIXTURE_RELEASES } from "@/tests/helpers/releases";
 
 let env: AuditEnv;
 
@@ -33,16 +34,7 @@ function roundCountingFetch(): { fetch: typeof fetch; deepest: () => number } {
 }
 
 describe("audit critical path", () => {
-  it.each([
-    "moxin-org/moxin-llm-7b",
-    "allenai/OLMo-7B",
-    "LLM360/Amber",
-    "LLM360/CrystalCoder",
-    "EleutherAI/pythia-160m",
-    "meta-llama/Llama-2-7b-hf",
-    "mistralai/Mistral-7B-v0.1",
-    "bigscience/bloom",
-  ])("%s takes at most 3 rounds of requests", async (id) => {
+  it.each(FIXTURE_RELEASES)("%s takes at most 3 rounds of requests", async (id) => {
     const counter = roundCountingFetch();
     const outcome = await auditModel(id, env.deps({ cache: false, http: { fetch: counter.fetch, perHostConcurrency: 64 } }));
     expect(outcome.ok).toBe(true);

@@ -2,6 +2,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { snapshotCount } from "@/tests/helpers/databases";
 import { type MockUpstream, startMockUpstream } from "@/tests/helpers/mock-upstream";
 
 type Post = (request: Request) => Promise<Response>;
@@ -27,16 +28,7 @@ beforeAll(async () => {
   hookPost = (await import("@/app/api/v1/hooks/huggingface/route")).POST;
   const { defaultDatabase } = await import("@/lib/db");
   const database = await defaultDatabase();
-  snapshotsOf = async (id) =>
-    Number(
-      (
-        await database.db
-          .selectFrom("snapshots")
-          .select((eb) => eb.fn.countAll<number>().as("n"))
-          .where("model_id", "=", id)
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
+  snapshotsOf = (id) => snapshotCount(database, id);
 });
 
 beforeEach(() => {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runIndexJob } from "@/lib/index";
+import { snapshotCount } from "@/tests/helpers/databases";
 import { type IndexEnv, startIndexEnv } from "@/tests/helpers/index-env";
 
 let env: IndexEnv;
@@ -14,13 +15,7 @@ afterAll(async () => {
 });
 
 const listPages = (from: number) => env.mock.requests.slice(from).filter((r) => r.path.startsWith("/api/models?"));
-const snapshotCount = async (id?: string) => {
-  let query = env.db.db.selectFrom("snapshots").select((eb) => eb.fn.countAll<number>().as("n"));
-  if (id !== undefined) {
-    query = query.where("model_id", "=", id);
-  }
-  return Number((await query.executeTakeFirstOrThrow()).n);
-};
+const snapshotsOf = (id?: string) => snapshotCount(env.db, id);
 
 describe("mofscope index over 1,000 generated models", () => {
   it("lists every model through the paged list API and audits each once", async () => {
@@ -30,7 +25,7 @@ describe("mofscope index over 1,000 generated models", () => {
     // the library asks 500 per page: two pages, chained by the Link header
     expect(listPages(before)).toHaveLength(2);
     expect(summary.requests).toBe(env.mock.requests.length - before);
-    expect(await snapshotCount()).toBe(1000);
+    expect(await snapshotsOf()).toBe(1000);
   }, 600_000);
 
   it("re-indexing with nothing changed costs only the list pages and stores nothing", async () => {
@@ -39,7 +34,7 @@ describe("mofscope index over 1,000 generated models", () => {
     expect(summary).toMatchObject({ listed: 1000, audited: 0, unchanged: 1000, failed: 0 });
     expect(env.mock.requests.length - before).toBe(2);
     expect(listPages(before)).toHaveLength(2);
-    expect(await snapshotCount()).toBe(1000);
+    expect(await snapshotsOf()).toBe(1000);
   }, 120_000);
 
   it("re-audits exactly the models whose commit moved", async () => {
@@ -63,11 +58,11 @@ describe("mofscope index over 1,000 generated models", () => {
     );
     expect([...touched].sort()).toEqual([...moved].sort());
     for (const id of moved) {
-      expect(await snapshotCount(id)).toBe(2);
+      expect(await snapshotsOf(id)).toBe(2);
       const latest = await env.job.snapshots.latest("hf", id);
       expect(latest?.report.model.sha).toBe(synthetic.sha(id));
     }
-    expect(await snapshotCount()).toBe(1010);
+    expect(await snapshotsOf()).toBe(1010);
   }, 120_000);
 
   it("lists one organisation through the author filter", async () => {
@@ -78,14 +73,14 @@ describe("mofscope index over 1,000 generated models", () => {
   it("a job retried after its snapshot was saved stores no second snapshot", async () => {
     const id = env.mock.synthetic?.ids[500] ?? "";
     const sha = env.mock.synthetic?.sha(id) ?? null;
-    const count = await snapshotCount(id);
+    const count = await snapshotsOf(id);
     const before = env.mock.requests.length;
     // a forced job whose worker died after the save, before the ack: it runs again with the same commit and
     // finds a snapshot at that commit made after it was enqueued
     const result = await runIndexJob({ id, sha, enqueuedAt: "2000-01-01T00:00:00.000Z", force: true }, env.job);
     expect(result.status).toBe("unchanged");
     expect(env.mock.requests.length).toBe(before);
-    expect(await snapshotCount(id)).toBe(count);
+    expect(await snapshotsOf(id)).toBe(count);
   });
 
   it("--force re-audits every model even when nothing moved", async () => {

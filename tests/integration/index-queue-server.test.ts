@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { type Database, loadDatabaseConfig, openDatabase } from "@/lib/db";
 import { type AppServer, appEnv, startApp } from "@/tests/helpers/app-server";
+import { snapshotCount } from "@/tests/helpers/databases";
 import { type MockUpstream, startMockUpstream } from "@/tests/helpers/mock-upstream";
 import { createDatabase, type TestDatabase } from "@/tests/helpers/postgres";
 import { BIN, cliEnv } from "@/tests/helpers/run-cli";
@@ -44,16 +45,7 @@ afterAll(async () => {
   await mock?.close();
 });
 
-const snapshotsOf = async (id: string) =>
-  Number(
-    (
-      await database.db
-        .selectFrom("snapshots")
-        .select((eb) => eb.fn.countAll<number>().as("n"))
-        .where("model_id", "=", id)
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
+const snapshotsOf = (id: string) => snapshotCount(database, id);
 const models = (org: number) => (mock.synthetic?.ids ?? []).filter((id) => id.startsWith(`synthetic-org-${org}/`));
 // what the Hub sends: a cross-site POST, as far as any origin check can tell
 const hubHeaders = { "content-type": "application/json", origin: "https://huggingface.co", "sec-fetch-site": "cross-site" };

@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { type Database, loadDatabaseConfig, openDatabase } from "@/lib/db";
 import { createPgQueue, DEAD_LETTER_QUEUE, INDEX_QUEUE, type IndexJob, type JobSettled, queueSettings, runIndexJob } from "@/lib/index";
+import { snapshotCount } from "@/tests/helpers/databases";
 import { type IndexEnv, startIndexEnv } from "@/tests/helpers/index-env";
 import { createDatabase, type TestDatabase } from "@/tests/helpers/postgres";
 import { BIN, cliEnv, runCli } from "@/tests/helpers/run-cli";
@@ -35,16 +36,7 @@ afterAll(async () => {
   await testDb?.drop();
 });
 
-const snapshotsOf = async (id: string) =>
-  Number(
-    (
-      await database.db
-        .selectFrom("snapshots")
-        .select((eb) => eb.fn.countAll<number>().as("n"))
-        .where("model_id", "=", id)
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
+const snapshotsOf = (id: string) => snapshotCount(database, id);
 const modelsOf = (org: number) => (env.mock.synthetic?.ids ?? []).filter((id) => id.startsWith(`synthetic-org-${org}/`));
 const until = async (what: string, test: () => Promise<boolean> | boolean, timeoutMs = 60_000) => {
   const end = Date.now() + timeoutMs;
