@@ -53,10 +53,12 @@ function* startTags(xml: string, name: string, follows: (char: string | undefine
   }
 }
 
-// the `code` attribute of the first <error> element that has one
+// the `code` attribute of the first <error> element that has one (its last, should it repeat, as the regex this
+// replaced read it)
 function errorCodeOf(xml: string): string | null {
   for (const { attributes } of startTags(xml, "error", (c) => c === undefined || !/\w/.test(c))) {
-    const code = /(?:^|\W)code\s*=\s*"([^"]*)"/.exec(attributes);
+    const codes = [...attributes.matchAll(/(?:^|\W)code\s*=\s*"([^"]*)"/g)];
+    const code = codes.at(-1);
     if (code) {
       return code[1] ?? "unknown";
     }

@@ -1,4 +1,5 @@
 import "server-only";
+import { after } from "next/server";
 import { z } from "zod";
 import { defaultDatabase } from "@/lib/db";
 import { type IndexModelStore, indexModelStore } from "@/lib/db/index-models";
@@ -111,5 +112,18 @@ export async function checkStoredModelHead(stored: Report): Promise<HeadCheck> {
     globalForChecks.mofscopeHeadCheckUpstream = undefined;
     console.error(`mofscope: freshness check of ${stored.model.id} not made: ${error instanceof Error ? error.message : String(error)}`);
     return "failed";
+  }
+}
+
+/**
+ * Checks a stored report's model head once the response has gone (Next's `after`). A handler run outside a request
+ * (called directly, as the route tests do) has no "after": the check then runs beside it, unawaited, so it still
+ * never delays or fails the response.
+ */
+export function checkStoredModelHeadAfterResponse(stored: Report): void {
+  try {
+    after(() => checkStoredModelHead(stored));
+  } catch {
+    void checkStoredModelHead(stored);
   }
 }

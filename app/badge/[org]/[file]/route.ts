@@ -1,8 +1,7 @@
-import { after } from "next/server";
 import { modelRefFromRoute } from "@/lib/report/model-ref";
 import { reportBadgeResponse, requestedBadgeFramework, requestedBadgeStyle } from "@/lib/server/http/badge-response";
 import { clientKey } from "@/lib/server/http/rate-limit";
-import { checkStoredModelHead, stalenessOfReport } from "@/lib/server/loaders/freshness";
+import { checkStoredModelHeadAfterResponse, stalenessOfReport } from "@/lib/server/loaders/freshness";
 import { latestReport } from "@/lib/server/loaders/latest-report";
 
 interface Context {
@@ -34,7 +33,7 @@ export async function GET(request: Request, { params }: Context): Promise<Respon
   }
   // a stored report's model head is checked after the badge is sent; a later request shows what the check found
   if (cached) {
-    after(() => checkStoredModelHead(report));
+    checkStoredModelHeadAfterResponse(report);
   }
   const stale = (await stalenessOfReport(report).catch(() => null)) !== null;
   return reportBadgeResponse(report, framework.framework, requested.style, { stale });

@@ -1,6 +1,5 @@
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
-import { after } from "next/server";
 import { cache, Suspense } from "react";
 import { AuditError } from "@/components/audit-error";
 import { ClaimsVsEvidence } from "@/components/claims/claims-vs-evidence";
@@ -25,7 +24,7 @@ import { spdxIdsIn } from "@/lib/report/spdx-ids";
 import { isInternal, PREPAID_HEADER } from "@/lib/server/http/internal";
 import { siteOrigin } from "@/lib/server/http/origin";
 import { clientKey } from "@/lib/server/http/rate-limit";
-import { checkStoredModelHead, stalenessOfReport } from "@/lib/server/loaders/freshness";
+import { checkStoredModelHeadAfterResponse, stalenessOfReport } from "@/lib/server/loaders/freshness";
 import { type LatestResult, startLatestReport } from "@/lib/server/loaders/latest-report";
 import { recordPath } from "@/lib/server/loaders/record-page";
 import { claimsFor, familyHref, siblingsOf } from "@/lib/server/loaders/registry-data";
@@ -157,7 +156,7 @@ function FinishedReport({ result, modelRef, origin, notice, retryAfter }: Report
     return <NoReport error={error} modelRef={modelRef} />;
   }
   if (result.cached) {
-    after(() => checkStoredModelHead(report));
+    checkStoredModelHeadAfterResponse(report);
   }
   return (
     <div className="space-y-8">

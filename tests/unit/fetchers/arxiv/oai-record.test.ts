@@ -71,7 +71,7 @@ describe("parseOaiRecord's forward-only scans", () => {
           expect(got).toMatchObject({ title: collapse(want.title), license: want.license === null ? null : want.license.trim() || null });
         }
       }),
-      { numRuns: 3000 },
+      { numRuns: 20000 },
     );
   });
 
