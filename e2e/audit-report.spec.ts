@@ -101,8 +101,8 @@ test("history lists snapshots and shows what changed after a re-audit", async ({
 
 test("keyboard only: URL box, Enter, report, compare link", async ({ page }) => {
   await page.goto("/");
-  // skip link, brand, four nav links, then the URL box
-  for (let i = 0; i < 7 && !(await page.getByLabel("Model URL or id").evaluate((el) => el === document.activeElement)); i++) {
+  // skip link, brand, five nav links, then the URL box
+  for (let i = 0; i < 8 && !(await page.getByLabel("Model URL or id").evaluate((el) => el === document.activeElement)); i++) {
     await page.keyboard.press("Tab");
   }
   await expect(page.getByLabel("Model URL or id")).toBeFocused();

@@ -1,5 +1,7 @@
+import { rmSync } from "node:fs";
 import { expect, test } from "@playwright/test";
-import { E2E_ENV } from "../playwright.config";
+import { APP_PORT } from "../playwright.config";
+import type { AppServer } from "../tests/helpers/app-server";
 import { type MockUpstream, startMockUpstream } from "../tests/helpers/mock-upstream";
 import { runCli } from "../tests/helpers/run-cli";
 import { spawnApp } from "./spawn-app";
@@ -9,12 +11,21 @@ import { asNewClient, expectAccessible, screenshots } from "./support";
 const AUDITED = ["LLM360/Amber", "allenai/OLMo-7B", "moxin-org/moxin-llm-7b", "LLM360/CrystalCoder"];
 const SYNTHETIC_ORG = "synthetic-org-0";
 
+// a server and database of this file's own, so the counts are this file's models whatever other specs audited
+const OFFSET = 40;
+const DB = "test-results/e2e/index.sqlite";
+test.use({ baseURL: `http://127.0.0.1:${APP_PORT + OFFSET}` });
+
+let app: AppServer;
 let synthetic: MockUpstream;
 let moved = "";
 
 // `mofscope index` against a synthetic Hub of its own, on the app's database: three models of one organisation are
 // listed and audited, then one of them gets a new commit that a second run records but cannot audit (so it is stale)
 test.beforeAll(async ({ request }) => {
+  test.setTimeout(120_000);
+  rmSync(DB, { force: true });
+  app = await spawnApp(OFFSET, { MOFSCOPE_DB: DB });
   for (const [n, id] of AUDITED.entries()) {
     const response = await request.get(`/api/v1/audit?url=${encodeURIComponent(id)}`, { headers: { "x-forwarded-for": `10.91.0.${n + 1}` } });
     expect(response.status(), id).toBe(200);
@@ -24,7 +35,7 @@ test.beforeAll(async ({ request }) => {
     HF_ENDPOINT: synthetic.hfEndpoint,
     GITHUB_API_URL: synthetic.githubApiUrl,
     ARXIV_API_URL: synthetic.arxivApiUrl,
-    MOFSCOPE_DB: E2E_ENV.MOFSCOPE_DB,
+    MOFSCOPE_DB: DB,
   };
   const run = await runCli(["index", "--author", SYNTHETIC_ORG, "--json"], env);
   expect(run.code, run.stderr).toBe(0);
@@ -44,6 +55,7 @@ test.beforeAll(async ({ request }) => {
 
 test.afterAll(async () => {
   await synthetic?.close();
+  await app?.stop();
 });
 
 test.beforeEach(async ({ page }) => asNewClient(page));

@@ -2,6 +2,7 @@ import { auditModel } from "@/lib/audit";
 import type { IndexModelStore } from "@/lib/db/index-models";
 import type { SnapshotStore } from "@/lib/db/snapshots";
 import type { Upstream } from "@/lib/fetchers/upstream";
+import { headOfReport } from "@/lib/report/freshness";
 import type { Report } from "@/lib/report/schema";
 
 /** One model to (re-)audit: the commit the listing saw, and when the job was made. */
@@ -53,5 +54,7 @@ export async function runIndexJob(job: IndexJob, deps: JobDeps): Promise<JobResu
   }
   const report = await deps.snapshots.save(outcome.report, deps.now());
   await deps.models.markAudited(job.id, report.model.sha, deps.now());
+  // the audit read the head itself: a commit that moved after the listing is not a stale report
+  await deps.models.recordHead(job.id, headOfReport(report), deps.now());
   return { status: "audited", requests: upstream.http.stats().requests, report };
 }

@@ -6,6 +6,11 @@ export interface ObservedHead {
   lastModified: string | null;
 }
 
+/** The head an audit itself read: what it stores as the model's head, so no older listing calls it stale. */
+export function headOfReport(report: Pick<Report, "model" | "modelInfo">): ObservedHead {
+  return { sha: report.model.sha, lastModified: report.modelInfo?.lastModified ?? null };
+}
+
 /** A report whose model has moved on since it was audited: when the repository changed, if the Hub said. */
 export interface Staleness {
   changedAt: string | null;

@@ -83,6 +83,21 @@ describe("mofscope index over 1,000 generated models", () => {
     expect(await snapshotsOf(id)).toBe(count);
   });
 
+  it("a model whose commit moved between its listing and its audit is recorded at the commit the audit read", async () => {
+    const synthetic = env.mock.synthetic;
+    const id = synthetic?.ids[600] ?? "";
+    const listed = synthetic?.sha(id) ?? null;
+    await env.job.models.recordListed([{ id, sha: listed, lastModified: null, pipelineTag: null, downloads: null }]);
+    // pushed after the listing: the job carries the listed commit, the audit reads the new one
+    const moved = synthetic?.moveCommit(id) ?? "";
+    const result = await runIndexJob({ id, sha: listed, enqueuedAt: new Date().toISOString(), force: true }, env.job);
+    expect(result.status).toBe("audited");
+    const row = await env.job.models.get(id);
+    // the head is the one the report read, so the report is not called stale until the model moves again
+    expect({ sha: row?.sha, audited: row?.audited_sha }).toEqual({ sha: moved, audited: moved });
+    expect(moved).not.toBe(listed);
+  });
+
   it("--force re-audits every model even when nothing moved", async () => {
     const summary = await env.index({ authors: ["synthetic-org-5"] }, { force: true });
     expect(summary).toMatchObject({ listed: 100, audited: 100, unchanged: 0, failed: 0 });

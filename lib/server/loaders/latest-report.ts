@@ -7,6 +7,7 @@ import { createAuditClaims } from "@/lib/db/audit-claims";
 import { indexModelStore } from "@/lib/db/index-models";
 import { type StoredReport, snapshotStore } from "@/lib/db/snapshots";
 import { createSingleFlight, type SingleFlight } from "@/lib/fetchers/single-flight";
+import { headOfReport } from "@/lib/report/freshness";
 import { modelKey } from "@/lib/report/model-key";
 import type { ModelRef } from "@/lib/report/model-ref";
 import type { Report } from "@/lib/report/schema";
@@ -72,9 +73,8 @@ function auditAndStore(ref: ModelRef, force: boolean, now: () => number, release
         const report = await snapshotStore().save(outcome.report, new Date(now()));
         if (report.model.source === "hf") {
           // the audit read the head: what an older listing or check recorded would call this new report stale
-          const head = { sha: report.model.sha, lastModified: report.modelInfo?.lastModified ?? null };
           await indexModelStore()
-            .recordHead(report.model.id, head, new Date(now()))
+            .recordHead(report.model.id, headOfReport(report), new Date(now()))
             .catch(() => undefined);
         }
         invalidateModelPages(ref.id);
