@@ -1,4 +1,4 @@
-// npm test: lint (format, rules, layers), type check, unit and integration tests (vitest), a fresh build, browser tests (Playwright), one summary line
+// npm test: lint (format, rules, layers), type check, a fresh build, unit and integration tests (vitest), browser tests (Playwright), one summary line
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 
@@ -34,10 +34,12 @@ rmSync("test-results/playwright.json", { force: true });
 
 step("lint", "npm", ["run", "--silent", "lint"]);
 step("typecheck", "node_modules/.bin/tsc", ["--noEmit", "-p", "."]);
+// built before vitest: its integration tests of the production server (server.ts) run on this build
+const built = step("build", "node_modules/.bin/next", ["build"]);
 step("vitest", "node_modules/.bin/vitest", ["run", "--reporter=default", "--reporter=json", "--outputFile.json=test-results/vitest.json"]);
 readCounts("test-results/vitest.json", (r) => ({ passed: r.numPassedTests, failed: r.numFailedTests + r.numFailedTestSuites }));
 
-if (step("build", "node_modules/.bin/next", ["build"])) {
+if (built) {
   step("playwright", "node_modules/.bin/playwright", ["test"]);
   const got = readCounts("test-results/playwright.json", (r) => ({ passed: r.stats.expected, failed: r.stats.unexpected + r.stats.flaky }));
   if (!got) {
