@@ -4,7 +4,7 @@ import { auditModel } from "@/lib/audit";
 import { loadDatabaseConfig, openDatabase } from "@/lib/db";
 import { loadUpstreamConfig } from "@/lib/fetchers/config";
 import { createUpstream } from "@/lib/fetchers/upstream";
-import { bucketOf, HUB_LIMITS, WINDOW_MS } from "@/lib/index/budget";
+import { BUDGETED_HOSTS, HUB_LIMITS, WINDOW_MS } from "@/lib/index/budget";
 import { type IndexEnv, startIndexEnv } from "@/tests/helpers/index-env";
 import { type MockUpstream, startMockUpstream } from "@/tests/helpers/mock-upstream";
 import { startCluster } from "@/tests/helpers/postgres";
@@ -123,7 +123,7 @@ async function releaseProfiles(): Promise<Profile[]> {
       const profile: Profile = { api: 0, resolvers: 0, github: 0, arxiv: 0 };
       for (const request of mock.requests.slice(from)) {
         const url = new URL(request.path, mock.url);
-        const kind = url.pathname.startsWith("/github/") ? "github" : url.pathname.startsWith("/arxiv/") ? "arxiv" : bucketOf(url);
+        const kind = url.pathname.startsWith("/github/") ? "github" : url.pathname.startsWith("/arxiv/") ? "arxiv" : BUDGETED_HOSTS.hf.bucketOf(url);
         profile[kind]++;
       }
       profiles.push(profile);

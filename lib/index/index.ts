@@ -1,4 +1,17 @@
-export { type BudgetSettings, budgetSettings, HUB_LIMITS, type HubBudget, hubBudget, parseRateLimit, WINDOW_MS } from "./budget";
+export {
+  BUDGETED_HOSTS,
+  type BudgetedHostName,
+  type BudgetSettings,
+  budgetBases,
+  budgetSettings,
+  type HostSettings,
+  HUB_LIMITS,
+  parseGithubRateLimit,
+  parseRateLimit,
+  type UpstreamBudget,
+  upstreamBudget,
+  WINDOW_MS,
+} from "./budget";
 export { defaultIndexWiring, type IndexWiring } from "./default-deps";
 export { type IndexJob, IndexJobFailure, type JobDeps, type JobResult, runIndexJob } from "./job";
 export { createRunShare, jobUpstream, modelCacheView, type RunShare } from "./job-upstream";

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { createIndexModelStore } from "@/lib/db/index-models";
 import { createUpstreamBudgetStore } from "@/lib/db/upstream-budget";
 import { createUpstream } from "@/lib/fetchers/upstream";
-import { type BudgetSettings, hubBudget } from "@/lib/index";
+import { type BudgetSettings, budgetBases, budgetSettings, upstreamBudget } from "@/lib/index";
 import type { Report } from "@/lib/report/schema";
 import { checkModelHead, type HeadCheckDeps, stalenessOfReport } from "@/lib/server/loaders/freshness";
 import { type IndexEnv, startIndexEnv } from "@/tests/helpers/index-env";
@@ -16,7 +16,7 @@ afterEach(async () => {
 
 const MODEL = "synthetic-org-0/gen-model-00000";
 const WINDOW = 60 * 60_000;
-const ROOMY: BudgetSettings = { perWindow: { api: 100, resolvers: 100 }, windowMs: 300_000 };
+const ROOMY: BudgetSettings = { ...budgetSettings({}), hf: { perWindow: { api: 100, resolvers: 100 }, windowMs: 300_000 } };
 
 /** The synthetic org indexed (its listing is the first head check), and the model's stored report. */
 async function indexed(): Promise<{ e: IndexEnv; stored: Report; listedAt: number }> {
@@ -33,7 +33,7 @@ async function indexed(): Promise<{ e: IndexEnv; stored: Report; listedAt: numbe
 
 function deps(e: IndexEnv, at: () => number, settings = ROOMY): HeadCheckDeps & { moved: string[] } {
   const moved: string[] = [];
-  const budget = hubBudget({ store: createUpstreamBudgetStore(e.db), settings, origins: [e.config.hfEndpoint], waits: false });
+  const budget = upstreamBudget({ store: createUpstreamBudgetStore(e.db), settings, ...budgetBases(e.config), waits: false });
   const upstream = createUpstream(e.config, { ...budget, maxRetries: 0 });
   return { models: createIndexModelStore(e.db), upstream: () => upstream, windowMs: WINDOW, now: () => new Date(at()), onMoved: (id) => moved.push(id), moved };
 }
@@ -87,8 +87,8 @@ describe("the freshness check of a stored report", () => {
 
   it("draws from the shared Hub budget and sends nothing when it is spent", async () => {
     const { e, stored, listedAt } = await indexed();
-    const tight: BudgetSettings = { perWindow: { api: 1, resolvers: 1 }, windowMs: 300_000 };
-    await createUpstreamBudgetStore(e.db).take(`${new URL(e.config.hfEndpoint).host} api`, 1, tight.windowMs, Date.now());
+    const tight: BudgetSettings = { ...budgetSettings({}), hf: { perWindow: { api: 1, resolvers: 1 }, windowMs: 300_000 } };
+    await createUpstreamBudgetStore(e.db).take(`${new URL(e.config.hfEndpoint).host} api`, 1, tight.hf.windowMs, Date.now());
     e.mock.synthetic?.moveCommit(MODEL);
     expect(
       await checkModelHead(

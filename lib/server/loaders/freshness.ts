@@ -7,7 +7,7 @@ import { createUpstreamBudgetStore } from "@/lib/db/upstream-budget";
 import { loadUpstreamConfig } from "@/lib/fetchers/config";
 import { getModelHead } from "@/lib/fetchers/hf/model-head";
 import { createUpstream, type Upstream } from "@/lib/fetchers/upstream";
-import { budgetSettings, hubBudget } from "@/lib/index/budget";
+import { budgetBases, budgetSettings, upstreamBudget } from "@/lib/index/budget";
 import { type Staleness, stalenessOf } from "@/lib/report/freshness";
 import type { Report } from "@/lib/report/schema";
 import { invalidateModelPages } from "@/lib/server/page-cache/cache";
@@ -80,10 +80,10 @@ export async function checkModelHead(stored: Report, deps: HeadCheckDeps): Promi
 // budget without waiting for it, so checks never take the index's requests nor go past the Hub's limits
 async function headCheckUpstream(): Promise<() => Upstream> {
   const config = loadUpstreamConfig();
-  const budget = hubBudget({
+  const budget = upstreamBudget({
     store: createUpstreamBudgetStore(await defaultDatabase()),
     settings: budgetSettings(process.env),
-    origins: [config.hfEndpoint],
+    ...budgetBases(config),
     waits: false,
   });
   const upstream = createUpstream(config, { ...budget, maxRetries: 0, timeoutMs: 5_000 });
