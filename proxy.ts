@@ -4,7 +4,9 @@ import { INTERNAL_HEADER, internalSecret, isInternal, PREPAID_HEADER } from "@/l
 import { clientKey } from "@/lib/server/http/rate-limit";
 import { noncePolicy, SECURITY_HEADERS } from "@/lib/server/http/security-headers";
 import { admitModelPage, hasFreshSnapshot } from "@/lib/server/loaders/latest-report";
+import { indexQueryReads } from "@/lib/server/loaders/leaderboard";
 import { type CachedPage, cacheableRequest, cachedPage, fillInBackground, HIT_HEADER, within } from "@/lib/server/page-cache/cache";
+import { isRelayed, relayPage } from "@/lib/server/pages/relay";
 import { modelUnavailablePage } from "@/lib/server/pages/status-pages";
 
 // route handlers that set their own policy keep it: the badge SVGs (default-src 'none'), and /go and the re-audit
@@ -27,6 +29,8 @@ function fromCache(page: CachedPage): NextResponse {
 }
 
 const MODEL_PAGE = /^\/models\/([^/]+)\/([^/]+)$/;
+// pages that read the index's query: one that does not read is rendered with its notice and answered as a 400
+const INDEX_PAGE = /^\/(?:index|orgs\/[^/]+)$/;
 const BADGE = /^\/badge\/([^/]+)\/([^/]+)\.svg$/;
 
 /** The model a report page or badge path names, or null. */
@@ -44,6 +48,9 @@ export async function proxy(request: NextRequest): Promise<Response> {
   const page = kind === null ? null : cachedPage(pathname);
   if (page !== null) {
     return fromCache(page);
+  }
+  if (request.method === "GET" && INDEX_PAGE.test(pathname) && !isRelayed(request.headers) && !indexQueryReads(request.nextUrl.searchParams)) {
+    return withSecurityHeaders(await relayPage(`${pathname}${search}`, 400), null);
   }
   const client = clientKey(request.headers);
   // a model page streams, so its status is settled here, before anything is sent (this process's own fills excepted)

@@ -111,8 +111,13 @@ test("the index ranks every audited model, filters, sorts, pages, exports and li
   await expect(page).not.toHaveURL(/cursor=/);
 
   // a bad filter is named, not ignored
-  await page.goto("/index?class=7");
+  // a query that does not read is a 400, its notice naming the parameter; so is a cursor this list never gave out
+  const badClass = await page.goto("/index?class=7");
+  expect(badClass?.status()).toBe(400);
   await expect(page.getByTestId("index-error")).toContainText("class must be 1, 2 or 3");
+  const badCursor = await page.goto(`/orgs/${SYNTHETIC_ORG}?cursor=not-one-of-ours`);
+  expect(badCursor?.status()).toBe(400);
+  await expect(page.getByTestId("index-error")).toContainText("cursor");
 
   // exports: CSV of every match, JSON of the API
   await page.goto(`/index?org=${SYNTHETIC_ORG}`);

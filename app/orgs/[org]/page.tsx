@@ -72,7 +72,7 @@ export default async function OrgPage({ params, searchParams }: OrgPageProps) {
       </div>
       {overview.distribution.total > 0 ? <ClassDistribution distribution={overview.distribution} noun="releases" /> : null}
       {problem === null ? null : (
-        <p role="alert" className="text-sm text-rose-900 dark:text-rose-200">
+        <p role="alert" data-testid="index-error" className="text-sm text-rose-900 dark:text-rose-200">
           {problem}{" "}
           <Link href={here("openness")} className="link">
             Start again

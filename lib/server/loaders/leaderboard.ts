@@ -1,6 +1,14 @@
 import "server-only";
 import { ApiError } from "@/lib/api/errors";
-import { BadCursorError, type ClassDistribution, type FacetCount, type LeaderboardEntry, type LeaderboardPage, leaderboardStore } from "@/lib/db/leaderboard";
+import {
+  BadCursorError,
+  type ClassDistribution,
+  decodeCursor,
+  type FacetCount,
+  type LeaderboardEntry,
+  type LeaderboardPage,
+  leaderboardStore,
+} from "@/lib/db/leaderboard";
 import { csvLine } from "@/lib/report/csv";
 import { classTitle } from "@/lib/report/display";
 import { type IndexFilter, type IndexParams, MAX_PAGE_SIZE, parseIndexParams } from "@/lib/report/index-params";
@@ -14,6 +22,25 @@ export function requireIndexParams(search: URLSearchParams): IndexParams {
     throw new ApiError("bad_input", parsed.message);
   }
   return parsed.params;
+}
+
+/**
+ * Whether an index page's query reads (every parameter, and a cursor this list gave out for that sort), checked
+ * without the database: the edge answers a page whose query does not read with a 400, its notice saying why.
+ */
+export function indexQueryReads(search: URLSearchParams): boolean {
+  const parsed = parseIndexParams(search);
+  if (!parsed.ok) {
+    return false;
+  }
+  try {
+    if (parsed.params.cursor !== null) {
+      decodeCursor(parsed.params.sort, parsed.params.cursor);
+    }
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** One page of the leaderboard; a cursor it never gave out is the client's 400. */
