@@ -3,6 +3,9 @@ import { BADGE_HEADERS, type BadgeInput, badgeSvg, refusedBadgeSvg } from "@/lib
 import { type BadgeStyle, parseBadgeStyle } from "@/lib/report/badge-style";
 import type { Report } from "@/lib/report/schema";
 
+// a badge naming what the request got wrong, never cached
+const refusedBadge = (message: string) => new Response(refusedBadgeSvg(message), { status: 400, headers: { ...BADGE_HEADERS, "cache-control": "no-store" } });
+
 /**
  * The style a badge request asks for with `?style=` (flat when none), or its answer when the style is not one there
  * is: 400 with a badge naming the styles, never cached. Read before any lookup, so a bad URL costs nothing upstream.
@@ -12,7 +15,7 @@ export function requestedBadgeStyle(request: Request): { ok: true; style: BadgeS
   if (parsed.ok) {
     return parsed;
   }
-  return { ok: false, response: new Response(refusedBadgeSvg(parsed.message), { status: 400, headers: { ...BADGE_HEADERS, "cache-control": "no-store" } }) };
+  return { ok: false, response: refusedBadge(parsed.message) };
 }
 
 interface ResponseOptions {
@@ -29,12 +32,22 @@ export function badgeResponse(input: BadgeInput, style: BadgeStyle, options: Res
 }
 
 /** The framework a badge request asks for with `?framework=` (MOF when none), or a 400 badge naming the frameworks. */
-export function requestedBadgeFramework(request: Request): { ok: true; framework: BadgeFramework } | { ok: false; response: Response } {
+function requestedBadgeFramework(request: Request): { ok: true; framework: BadgeFramework } | { ok: false; response: Response } {
   const parsed = parseBadgeFramework(new URL(request.url).searchParams.get("framework"));
   if (parsed.ok) {
     return parsed;
   }
-  return { ok: false, response: new Response(refusedBadgeSvg(parsed.message), { status: 400, headers: { ...BADGE_HEADERS, "cache-control": "no-store" } }) };
+  return { ok: false, response: refusedBadge(parsed.message) };
+}
+
+/** Both of a badge request's choices, `?style=` then `?framework=`, or the 400 badge of the first that is wrong. */
+export function requestedBadge(request: Request): { ok: true; style: BadgeStyle; framework: BadgeFramework } | { ok: false; response: Response } {
+  const style = requestedBadgeStyle(request);
+  if (!style.ok) {
+    return style;
+  }
+  const framework = requestedBadgeFramework(request);
+  return framework.ok ? { ok: true, style: style.style, framework: framework.framework } : framework;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { modelRefFromRoute } from "@/lib/report/model-ref";
-import { reportBadgeResponse, requestedBadgeFramework, requestedBadgeStyle } from "@/lib/server/http/badge-response";
+import { reportBadgeResponse, requestedBadge } from "@/lib/server/http/badge-response";
 import { clientKey } from "@/lib/server/http/rate-limit";
 import { checkStoredModelHeadAfterResponse, stalenessOfReport } from "@/lib/server/loaders/freshness";
 import { latestReport } from "@/lib/server/loaders/latest-report";
@@ -13,28 +13,24 @@ interface Context {
  * after it when the model has moved on since; "unknown" (grey) when it cannot be audited.
  */
 export async function GET(request: Request, { params }: Context): Promise<Response> {
-  const requested = requestedBadgeStyle(request);
+  const requested = requestedBadge(request);
   if (!requested.ok) {
     return requested.response;
-  }
-  const framework = requestedBadgeFramework(request);
-  if (!framework.ok) {
-    return framework.response;
   }
   const { org, file } = await params;
   const name = file.endsWith(".svg") ? file.slice(0, -4) : null;
   const ref = name === null ? null : modelRefFromRoute(org, name, new URL(request.url).searchParams.get("source") ?? undefined);
   if (ref === null) {
-    return reportBadgeResponse(null, framework.framework, requested.style, { status: 404 });
+    return reportBadgeResponse(null, requested.framework, requested.style, { status: 404 });
   }
   const { report, cached } = await latestReport(ref, { client: clientKey(request.headers) });
   if (report === null) {
-    return reportBadgeResponse(null, framework.framework, requested.style, { cacheControl: "public, max-age=300" });
+    return reportBadgeResponse(null, requested.framework, requested.style, { cacheControl: "public, max-age=300" });
   }
   // a stored report's model head is checked after the badge is sent; a later request shows what the check found
   if (cached) {
     checkStoredModelHeadAfterResponse(report);
   }
   const stale = (await stalenessOfReport(report).catch(() => null)) !== null;
-  return reportBadgeResponse(report, framework.framework, requested.style, { stale });
+  return reportBadgeResponse(report, requested.framework, requested.style, { stale });
 }

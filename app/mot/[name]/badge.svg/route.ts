@@ -1,4 +1,4 @@
-import { reportBadgeResponse, requestedBadgeFramework, requestedBadgeStyle } from "@/lib/server/http/badge-response";
+import { reportBadgeResponse, requestedBadge } from "@/lib/server/http/badge-response";
 import { recordForRoute } from "@/lib/server/loaders/record-page";
 
 interface Context {
@@ -7,16 +7,12 @@ interface Context {
 
 /** The class a MOT record's own components give; grey "unknown" for a name MOT does not list. */
 export async function GET(request: Request, { params }: Context): Promise<Response> {
-  const requested = requestedBadgeStyle(request);
+  const requested = requestedBadge(request);
   if (!requested.ok) {
     return requested.response;
   }
-  const framework = requestedBadgeFramework(request);
-  if (!framework.ok) {
-    return framework.response;
-  }
   const found = await recordForRoute((await params).name);
   return found
-    ? reportBadgeResponse(found.report, framework.framework, requested.style)
-    : reportBadgeResponse(null, framework.framework, requested.style, { status: 404 });
+    ? reportBadgeResponse(found.report, requested.framework, requested.style)
+    : reportBadgeResponse(null, requested.framework, requested.style, { status: 404 });
 }

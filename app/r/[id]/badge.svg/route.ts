@@ -1,5 +1,5 @@
 import { snapshotStore } from "@/lib/db/snapshots";
-import { reportBadgeResponse, requestedBadgeFramework, requestedBadgeStyle } from "@/lib/server/http/badge-response";
+import { reportBadgeResponse, requestedBadge } from "@/lib/server/http/badge-response";
 
 interface Context {
   params: Promise<{ id: string }>;
@@ -7,14 +7,10 @@ interface Context {
 
 /** The badge of one snapshot (classified YAML records have no model page, so they are badged by snapshot). */
 export async function GET(request: Request, { params }: Context): Promise<Response> {
-  const requested = requestedBadgeStyle(request);
+  const requested = requestedBadge(request);
   if (!requested.ok) {
     return requested.response;
   }
-  const framework = requestedBadgeFramework(request);
-  if (!framework.ok) {
-    return framework.response;
-  }
   const report = await snapshotStore().get((await params).id);
-  return reportBadgeResponse(report, framework.framework, requested.style, report ? {} : { status: 404 });
+  return reportBadgeResponse(report, requested.framework, requested.style, report ? {} : { status: 404 });
 }
