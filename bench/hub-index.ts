@@ -202,8 +202,13 @@ export async function benchHubIndex(): Promise<Record<string, Record<string, num
     for (const id of moved) {
       synthetic?.moveCommit(id);
     }
+    const movedFrom = env.mock.requests.length;
     const after = await env.index(SEARCH, { concurrency: WORKERS.at(-1) ?? 1 });
-    rows[`re-index, ${MOVED} commits moved`] = { "re-audited": after.audited, unchanged: after.unchanged, "requests beyond list pages": after.requests - 2 };
+    rows[`re-index, ${MOVED} commits moved`] = {
+      "re-audited": after.audited,
+      unchanged: after.unchanged,
+      "requests beyond list pages": after.requests - listPages(env.mock, movedFrom),
+    };
     return rows;
   } finally {
     await env.close();
